@@ -1,0 +1,5 @@
+export { postgresBinaries, type PostgresBinaries } from './binaries.js'
+export { clusterTemplate, defaultCacheDir } from './cluster-template.js'
+export { freePort } from './free-port.js'
+export { LocalPostgresError, startLocalPostgres, type StartLocalPostgresOptions } from './start-local-postgres.js'
+export { StartedLocalPostgres } from './started-local-postgres.js'

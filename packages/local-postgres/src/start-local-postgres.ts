@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process'
+import { chown, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { postgresBinaries } from './binaries.js'
+import { clusterTemplate } from './cluster-template.js'
+import { copyDataDirectory } from './copy-data-directory.js'
+import { freePort } from './free-port.js'
+import { postgresRunAs } from './run-as.js'
+import { StartedLocalPostgres } from './started-local-postgres.js'
+
+export interface StartLocalPostgresOptions {
+  /** Where the initdb'd cluster is cached; defaults to ~/.cache/debug-drills/postgres. */
+  cacheDir?: string
+  /** A fixed port; by default a free one is picked. */
+  port?: number
+  /** How long to wait for the server to accept connections. */
+  timeoutMs?: number
+}
+
+const READY = 'database system is ready to accept connections'
+const KEPT_LOG_LINES = 50
+
+export class LocalPostgresError extends Error {
+  constructor(
+    message: string,
+    readonly logs: string[]
+  ) {
+    super(message)
+    this.name = 'LocalPostgresError'
+  }
+}
+
+/**
+ * Starts a real PostgreSQL on 127.0.0.1 from a copy of a cached cluster. Durability is
+ * switched off (fsync, synchronous commit): the data is thrown away on stop.
+ */
+export async function startLocalPostgres(options: StartLocalPostgresOptions = {}): Promise<StartedLocalPostgres> {
+  const [{ postgres }, template] = await Promise.all([postgresBinaries(), clusterTemplate(options.cacheDir)])
+  const runAs = postgresRunAs()
+  const workDir = await mkdtemp(join(tmpdir(), 'drill-pg-'))
+  try {
+    if (runAs) await chown(workDir, runAs.uid, runAs.gid)
+    const dataDir = join(workDir, 'data')
+    await copyDataDirectory(template, dataDir)
+    const port = options.port ?? (await freePort())
+    const args = [
+      '-D', dataDir,
+      '-p', String(port),
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', `unix_socket_directories=${workDir}`,
+      '-c', 'fsync=off',
+      '-c', 'synchronous_commit=off',
+      '-c', 'full_page_writes=off',
+      '-c', 'max_connections=200'
+    ]
+    const child = spawn(postgres, args, { ...runAs, stdio: ['ignore', 'ignore', 'pipe'] })
+    const logLines: string[] = []
+    const started = new StartedLocalPostgres(port, child, workDir, logLines)
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new LocalPostgresError(`PostgreSQL did not accept connections within ${options.timeoutMs ?? 20_000} ms`, logLines))
+      }, options.timeoutMs ?? 20_000)
+      child.stderr?.setEncoding('utf8')
+      child.stderr?.on('data', (chunk: string) => {
+        for (const line of chunk.split('\n').filter(Boolean)) {
+          logLines.push(line)
+          if (logLines.length > KEPT_LOG_LINES) logLines.shift()
+        }
+        if (chunk.includes(READY)) {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+      child.once('error', (error) => {
+        clearTimeout(timer)
+        reject(new LocalPostgresError(`could not start PostgreSQL: ${error.message}`, logLines))
+      })
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer)
+        reject(new LocalPostgresError(`PostgreSQL exited during start-up (${signal ?? `exit code ${code}`})`, logLines))
+      })
+    }).catch(async (error: unknown) => {
+      await started.stop()
+      throw error
+    })
+    return started
+  } catch (error) {
+    await rm(workDir, { recursive: true, force: true })
+    throw error
+  }
+}

@@ -1,0 +1,40 @@
+import pg from 'pg'
+import { describe, expect, it } from 'vitest'
+import { startLocalPostgres } from '../src/index.js'
+
+describe('startLocalPostgres', () => {
+  it('serves a real PostgreSQL that accepts queries and new databases', async () => {
+    await using postgres = await startLocalPostgres()
+    const uri = await postgres.createDatabase('drill_test')
+    const client = new pg.Client({ connectionString: uri })
+    await client.connect()
+    const { rows } = await client.query<{ db: string; version: string }>('select current_database() as db, version() as version')
+    await client.end()
+    expect(rows[0]?.db).toBe('drill_test')
+    expect(rows[0]?.version).toMatch(/^PostgreSQL \d+/)
+  })
+
+  it('leaves no process and no data behind after stop', async () => {
+    const postgres = await startLocalPostgres()
+    const pid = postgres.pid
+    expect(pid).toBeTypeOf('number')
+    await postgres.stop()
+    expect(() => process.kill(pid!, 0)).toThrow()
+    const client = new pg.Client({ connectionString: postgres.connectionUri() })
+    await expect(client.connect()).rejects.toThrow()
+  })
+
+  it('runs two servers side by side on different ports', async () => {
+    await using first = await startLocalPostgres()
+    await using second = await startLocalPostgres()
+    expect(first.port).not.toBe(second.port)
+  })
+
+  it('reports a clear error, with the server log, when the port is taken', async () => {
+    await using first = await startLocalPostgres()
+    await expect(startLocalPostgres({ port: first.port })).rejects.toMatchObject({
+      name: 'LocalPostgresError',
+      message: expect.stringContaining('exited during start-up')
+    })
+  })
+})
