@@ -1,0 +1,32 @@
+import type { TestResult } from '../hidden-tests/test-result.js'
+import type { RuntimeName } from '../runtime/runtime.js'
+import type { WorkingCopyChanges } from '../workspace/working-copy-changes.js'
+
+export type Verdict = 'pass' | 'fail' | 'error'
+
+export type ProblemKind = 'compile' | 'service' | 'infrastructure' | 'tests' | 'timeout'
+
+export interface Problem {
+  kind: ProblemKind
+  message: string
+  /** Compiler messages or the service's last log lines. */
+  details: string[]
+}
+
+export type GradedSource = 'working-copy' | 'pristine' | 'reference-fix'
+
+export interface GradeReport {
+  scenario: string
+  service: string
+  runtime: RuntimeName
+  source: GradedSource
+  verdict: Verdict
+  seed: number
+  tests: TestResult[]
+  problem?: Problem
+  changes: WorkingCopyChanges
+  timings: { step: string; ms: number }[]
+  durationMs: number
+}
+
+export const EXIT_CODES: Record<Verdict, number> = { pass: 0, fail: 1, error: 2 }

@@ -1,0 +1,192 @@
+import { randomInt } from 'node:crypto'
+import { join } from 'node:path'
+import { applyMigrations } from '@debug-drills/prisma-offline'
+import { bundleService } from '../build/bundle-service.js'
+import { typecheckService, type TypecheckResult } from '../build/typecheck-service.js'
+import { CancelledError, DrillError, InfrastructureError } from '../errors.js'
+import { bundleTests } from '../hidden-tests/bundle-tests.js'
+import { parseTestOutput } from '../hidden-tests/parse-test-output.js'
+import type { TestResult } from '../hidden-tests/test-result.js'
+import { CleanupStack } from '../lifecycle/cleanup-stack.js'
+import { ServiceStartError, type GradingRuntime } from '../runtime/runtime.js'
+import type { Scenario } from '../scenarios/scenario.js'
+import { createBuildDir } from '../workspace/build-dir.js'
+import { pristineBase } from '../workspace/pristine-base.js'
+import { pristineService } from '../workspace/pristine-service.js'
+import { workingCopyChanges, type WorkingCopyChanges } from '../workspace/working-copy-changes.js'
+import type { GradedSource, GradeReport, Problem } from './grade-report.js'
+
+export type GradeStep = 'prepare' | 'build' | 'database' | 'service' | 'tests'
+
+export interface GradeOptions {
+  repoRoot: string
+  scenario: Scenario
+  runtime: GradingRuntime
+  /** What to grade: the trainee's working copy (default), the shipped service, or it with the reference fix. */
+  source?: GradedSource
+  /** Seed for the hidden tests' random data; random by default, printed in the report. */
+  seed?: number
+  signal?: AbortSignal
+  /** Wall-clock limit for the whole check. */
+  timeoutMs?: number
+  onStep?: (step: GradeStep) => void
+}
+
+const DEFAULT_TIMEOUT_MS = 180_000
+const SERVICE_START_TIMEOUT_MS = 20_000
+const TESTS_TIMEOUT_MS = 90_000
+const NO_CHANGES: WorkingCopyChanges = { source: [], outsideSource: [] }
+
+class TimedOut extends Error {}
+
+/**
+ * Grades one scenario: builds the service from pristine files plus the graded source, runs it
+ * under the scenario's production-like environment on a fresh migrated database, and runs
+ * the hidden tests against it. Everything started is stopped before this returns or throws.
+ */
+export async function grade(options: GradeOptions): Promise<GradeReport> {
+  const { repoRoot, scenario, runtime } = options
+  const source = options.source ?? 'working-copy'
+  const seed = options.seed ?? randomInt(1, 2 ** 31 - 1)
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const began = performance.now()
+  const timings: GradeReport['timings'] = []
+  let changes = NO_CHANGES
+
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(new TimedOut()), timeoutMs)
+  const forwardAbort = () => controller.abort(options.signal?.reason)
+  options.signal?.addEventListener('abort', forwardAbort, { once: true })
+  const { signal } = controller
+
+  const report = (verdict: GradeReport['verdict'], tests: TestResult[], problem?: Problem): GradeReport => ({
+    scenario: scenario.id,
+    service: scenario.service,
+    runtime: runtime.name,
+    source,
+    verdict,
+    seed,
+    tests,
+    ...(problem ? { problem } : {}),
+    changes,
+    timings,
+    durationMs: Math.round(performance.now() - began)
+  })
+  const step = async <T>(name: GradeStep, work: Promise<T> | (() => Promise<T>)): Promise<T> => {
+    if (signal.aborted) throw signal.reason
+    options.onStep?.(name)
+    const at = performance.now()
+    try {
+      return await (typeof work === 'function' ? work() : work)
+    } finally {
+      timings.push({ step: name, ms: Math.round(performance.now() - at) })
+    }
+  }
+
+  try {
+    await using cleanup = new CleanupStack()
+    const serviceDir = join(repoRoot, 'services', scenario.service)
+    const [pristineDir, tests] = await step('prepare', async () => {
+      const base = await pristineBase(repoRoot)
+      const [dir, found, bundle] = await Promise.all([
+        pristineService(repoRoot, base, scenario.service),
+        source === 'working-copy' ? workingCopyChanges(repoRoot, base, scenario.service) : NO_CHANGES,
+        bundleTests(scenario)
+      ])
+      changes = found
+      cleanup.defer(() => bundle[Symbol.asyncDispose]())
+      return [dir, bundle] as const
+    })
+    const buildDir = await createBuildDir({
+      repoRoot,
+      service: scenario.service,
+      pristineDir,
+      ...(source === 'working-copy' ? { sourceFrom: serviceDir } : {}),
+      ...(source === 'reference-fix' ? { patch: scenario.fixPatchPath } : {})
+    })
+    cleanup.defer(() => buildDir[Symbol.asyncDispose]())
+
+    // The compiler, the database and the bundle start together; the verdict waits for all.
+    const stopTypecheck = new AbortController()
+    cleanup.defer(async () => stopTypecheck.abort())
+    const typecheck: Promise<TypecheckResult> = typecheckService(buildDir.path, `services/${scenario.service}/`, stopTypecheck.signal)
+    const databaseStart = runtime.startDatabase(signal)
+    cleanup.defer(async () => (await databaseStart.catch(() => undefined))?.stop())
+    const bundle = await step('build', bundleService(buildDir.path, serviceDir))
+    if (!bundle.ok) {
+      await databaseStart.catch(() => undefined)
+      return report('error', [], { kind: 'compile', message: 'The service does not compile.', details: bundle.errors })
+    }
+    const database = await step('database', async () => {
+      const started = await databaseStart
+      await applyMigrations({ connectionString: started.hostUrl, migrationsDir: join(pristineDir, 'prisma', 'migrations') }).catch(
+        (error: Error) => {
+          throw new InfrastructureError(`The pristine migrations of ${scenario.service} did not apply: ${error.message}`)
+        }
+      )
+      return started
+    })
+    const testLaunch = { bundleDir: tests.dir, seed, timeoutMs: TESTS_TIMEOUT_MS }
+    let service
+    try {
+      service = await step('service', () =>
+        runtime.startService(
+          database,
+          { bundleDir: bundle.dir, entry: bundle.entry, environment: scenario.environment, startTimeoutMs: SERVICE_START_TIMEOUT_MS },
+          testLaunch,
+          signal
+        )
+      )
+    } catch (error) {
+      if (!(error instanceof ServiceStartError) || signal.aborted) throw error
+      const compiled = await typecheck
+      if (!compiled.ok) return report('error', [], compileProblem(compiled))
+      return report('error', [], { kind: 'service', message: error.message, details: error.logs.slice(-20) })
+    }
+    cleanup.defer(() => service.stop())
+
+    const run = await step('tests', () => service.runTests(testLaunch, signal))
+    if (signal.aborted) throw signal.reason
+    const results = parseTestOutput(run.stdout)
+    const compiled = await typecheck
+    if (!compiled.ok) return report('error', results, compileProblem(compiled))
+    if (results.length === 0) {
+      return report('error', [], {
+        kind: 'tests',
+        message: 'The hidden tests reported nothing: this is a bug in the grader or the scenario, not in your fix.',
+        details: run.stderr.split('\n').filter(Boolean).slice(-20)
+      })
+    }
+    const failing = results.filter((result) => result.status !== 'pass')
+    if (failing.some((result) => result.status === 'error')) {
+      return report('error', results, {
+        kind: 'tests',
+        message: 'Some hidden tests could not run to the end.',
+        details: service.logs().slice(-20)
+      })
+    }
+    return report(failing.length ? 'fail' : 'pass', results)
+  } catch (error) {
+    const reason = signal.reason as unknown
+    if (reason instanceof TimedOut) {
+      return report('error', [], {
+        kind: 'timeout',
+        message: `The check took longer than ${timeoutMs / 1000} s and was stopped. Does the service hang?`,
+        details: []
+      })
+    }
+    if (signal.aborted) throw new CancelledError()
+    if (error instanceof DrillError && !(error instanceof InfrastructureError)) throw error
+    if (error instanceof InfrastructureError) {
+      return report('error', [], { kind: 'infrastructure', message: error.message, details: [] })
+    }
+    throw error
+  } finally {
+    clearTimeout(timer)
+    options.signal?.removeEventListener('abort', forwardAbort)
+  }
+}
+
+function compileProblem(result: TypecheckResult): Problem {
+  return { kind: 'compile', message: 'The service does not compile.', details: result.messages }
+}

@@ -1,0 +1,32 @@
+import type { GradeReport } from '../grading/grade-report.js'
+
+/**
+ * Machine-readable results, modelled on Exercism's results.json version 3: `version`,
+ * `status`, `message` (on error) and `tests[]` with `name`, `status` and `message`. What is
+ * ours sits under `drill`. The schema is documented in grader/README.md.
+ */
+export function toResultsJson(report: GradeReport) {
+  return {
+    version: 3,
+    status: report.verdict,
+    ...(report.problem ? { message: report.problem.message } : {}),
+    tests: report.tests.map((test) => ({
+      name: test.name,
+      status: test.status,
+      ...(test.message ? { message: test.message } : {}),
+      set: test.set,
+      duration_ms: test.durationMs
+    })),
+    drill: {
+      scenario: report.scenario,
+      service: report.service,
+      runtime: report.runtime,
+      source: report.source,
+      seed: report.seed,
+      ...(report.problem ? { problem: report.problem } : {}),
+      changes: { source: report.changes.source, outside_source: report.changes.outsideSource },
+      timings: report.timings,
+      duration_ms: report.durationMs
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { hostname } from 'node:os'
+import type { ContainerRuntimeClient } from 'testcontainers'
+
+export const OWNER_LABEL = 'dev.debug-drills.owner'
+const PID_LABEL = 'dev.debug-drills.pid'
+const HOST_LABEL = 'dev.debug-drills.host'
+
+/** Labels on everything the grader starts, so a crashed run's leftovers can be found. */
+export function ownerLabels(): Record<string, string> {
+  return { [OWNER_LABEL]: 'drill-grader', [PID_LABEL]: String(process.pid), [HOST_LABEL]: hostname() }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Removes containers and networks left by grader processes on this machine that no longer run. */
+export async function removeLeftovers(client: ContainerRuntimeClient): Promise<number> {
+  const dockerode = client.container.dockerode
+  const orphaned = (labels: Record<string, string> | undefined) =>
+    labels?.[OWNER_LABEL] === 'drill-grader' && labels[HOST_LABEL] === hostname() && !alive(Number(labels[PID_LABEL]))
+  const containers = (await dockerode.listContainers({ all: true, filters: { label: [OWNER_LABEL] } })).filter((info) => orphaned(info.Labels))
+  await Promise.all(containers.map((info) => dockerode.getContainer(info.Id).remove({ force: true }).catch(() => undefined)))
+  const networks = (await dockerode.listNetworks({ filters: { label: [OWNER_LABEL] } })).filter((info) => orphaned(info.Labels))
+  await Promise.all(networks.map((info) => dockerode.getNetwork(info.Id).remove().catch(() => undefined)))
+  return containers.length
+}

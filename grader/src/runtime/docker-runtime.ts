@@ -1,0 +1,260 @@
+import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { GenericContainer, getContainerRuntimeClient, Wait, type ContainerRuntimeClient, type StartedTestContainer } from 'testcontainers'
+import { InfrastructureError } from '../errors.js'
+import { testCommand, WAIT_FILE } from '../hidden-tests/bundle-tests.js'
+import { resolveImages, type ResolvedImages } from './docker-images.js'
+import { ownerLabels, removeLeftovers } from './docker-labels.js'
+import { LimitedContainer } from './limited-container.js'
+import { LogTail } from './log-tail.js'
+import {
+  ServiceStartError,
+  type GradingRuntime,
+  type ServiceLaunch,
+  type StartedDatabase,
+  type StartedService,
+  type TestLaunch,
+  type TestRun
+} from './runtime.js'
+
+const DB = { user: 'drill', password: 'drill', database: 'app', alias: 'db' }
+const SERVICE_PORT = 3000
+/** The service container's limits: a small production pod. */
+const SERVICE_LIMITS = { memoryGiB: 0.5, cpus: 1, pids: 256 }
+const TESTS_DIR = '/drill'
+
+export const NO_DAEMON_MESSAGE =
+  'No Docker daemon answers. Start Docker Desktop (macOS, Windows) or the docker service (Linux: `sudo systemctl start docker`), ' +
+  'check that `docker info` works, and run again. Or grade without Docker: --runtime embedded.'
+
+interface StartedDockerDatabase extends StartedDatabase {
+  network: string
+}
+
+/**
+ * PostgreSQL and the service in containers on an internal network: the service reaches its
+ * database and nothing else. The hidden tests run in a third container on that network.
+ */
+export class DockerRuntime implements GradingRuntime {
+  readonly name = 'docker'
+
+  private constructor(
+    private readonly client: ContainerRuntimeClient,
+    readonly images: ResolvedImages
+  ) {}
+
+  static async connect(): Promise<DockerRuntime> {
+    // Ryuk, Testcontainers' reaper, is an image that cannot always be pulled; we clean up ourselves.
+    process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true'
+    let client: ContainerRuntimeClient
+    try {
+      client = await getContainerRuntimeClient()
+    } catch {
+      throw new InfrastructureError(NO_DAEMON_MESSAGE)
+    }
+    await removeLeftovers(client).catch(() => 0)
+    return new DockerRuntime(client, await resolveImages(client))
+  }
+
+  async startDatabase(): Promise<StartedDockerDatabase> {
+    const run = randomBytes(4).toString('hex')
+    const networkName = `drill-${run}`
+    const dockerode = this.client.container.dockerode
+    const reaper = new ExitReaper()
+    let network
+    try {
+      network = await dockerode.createNetwork({ Name: networkName, Internal: true, Labels: ownerLabels(), CheckDuplicate: true })
+    } catch (error) {
+      throw new InfrastructureError(`Docker could not create a network: ${(error as Error).message}`)
+    }
+    reaper.network(networkName)
+    let container: StartedTestContainer | undefined
+    const stop = async () => {
+      await container?.stop({ timeout: 0 }).catch(() => undefined)
+      await network.remove().catch(() => undefined)
+      reaper.release()
+    }
+    try {
+      container = await new GenericContainer(this.images.postgres)
+        .withNetworkMode(networkName)
+        .withNetworkAliases(DB.alias)
+        .withExposedPorts(5432)
+        .withTmpFs({ '/var/lib/postgresql/data': 'rw' })
+        .withEnvironment({ POSTGRES_USER: DB.user, POSTGRES_PASSWORD: DB.password, POSTGRES_DB: DB.database })
+        .withCommand(['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])
+        .withLabels(ownerLabels())
+        .withWaitStrategy(Wait.forLogMessage(/ready to accept connections/))
+        .withStartupTimeout(30_000)
+        .start()
+      reaper.container(container.getId())
+      const hostUrl = `postgresql://${DB.user}:${DB.password}@${container.getHost()}:${container.getMappedPort(5432)}/${DB.database}`
+      await waitForConnection(hostUrl, 30_000)
+      let stopped: Promise<void> | undefined
+      const stopOnce = () => (stopped ??= stop())
+      return { hostUrl, network: networkName, stop: stopOnce, [Symbol.asyncDispose]: stopOnce }
+    } catch (error) {
+      await stop()
+      if (error instanceof InfrastructureError) throw error
+      throw new InfrastructureError(`PostgreSQL did not start in Docker (${this.images.postgres}): ${(error as Error).message}`)
+    }
+  }
+
+  async startService(database: StartedDatabase, launch: ServiceLaunch, tests: TestLaunch, signal: AbortSignal): Promise<StartedService> {
+    const { network } = database as StartedDockerDatabase
+    const run = randomBytes(4).toString('hex')
+    const serviceName = `drill-service-${run}`
+    const serviceUrl = `http://${serviceName}:${SERVICE_PORT}`
+    const databaseUrl = `postgresql://${DB.user}:${DB.password}@${DB.alias}:5432/${DB.database}`
+    const reaper = new ExitReaper()
+    const log = new LogTail()
+    let service: StartedTestContainer | undefined
+    let runner: StartedTestContainer | undefined
+
+    const stop = async () => {
+      await Promise.all([service?.stop({ timeout: 1_000 }), runner?.stop({ timeout: 0 })].map((stopping) => stopping?.catch(() => undefined)))
+      reaper.release()
+    }
+    try {
+      ;[service, runner] = await Promise.all([
+        new LimitedContainer(this.images.node)
+          .withName(serviceName)
+          .withNetworkMode(network)
+          .withUser('1000')
+          .withCopyDirectoriesToContainer([{ source: launch.bundleDir, target: '/app' }])
+          .withWorkingDir('/app')
+          .withEnvironment({ ...launch.environment, DATABASE_URL: databaseUrl, HOST: '0.0.0.0', PORT: String(SERVICE_PORT) })
+          .withCommand(['node', '--enable-source-maps', `/app/${launch.entry}`])
+          .withResourcesQuota({ memory: SERVICE_LIMITS.memoryGiB, cpu: SERVICE_LIMITS.cpus })
+          .withPidsLimit(SERVICE_LIMITS.pids)
+          .withLabels(ownerLabels())
+          .start(),
+        new GenericContainer(this.images.node)
+          .withName(`drill-tests-${run}`)
+          .withNetworkMode(network)
+          .withCopyDirectoriesToContainer([{ source: tests.bundleDir, target: TESTS_DIR }])
+          .withCommand(['sleep', 'infinity'])
+          .withLabels(ownerLabels())
+          .start()
+      ])
+    } catch (error) {
+      await stop()
+      throw new InfrastructureError(`Docker could not start the service's containers: ${(error as Error).message}`)
+    }
+    reaper.container(service.getId())
+    reaper.container(runner.getId())
+    const logStream = await service.logs()
+    logStream.on('data', (chunk: Buffer | string) => log.push(chunk))
+
+    const exec = async (command: string[], env: Record<string, string>, timeoutMs: number): Promise<TestRun> => {
+      let timer: NodeJS.Timeout | undefined
+      const abort = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs)
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+      })
+      try {
+        const result = await Promise.race([runner!.exec(command, { env }), abort])
+        return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }
+      } finally {
+        clearTimeout(timer)
+      }
+    }
+    const started: StartedService = {
+      logs: () => log.lines(),
+      stop,
+      [Symbol.asyncDispose]: stop,
+      runTests: (testLaunch) =>
+        exec(
+          ['node', ...testCommand(TESTS_DIR, testLaunch.timeoutMs)],
+          { DRILL_SERVICE_URL: serviceUrl, DRILL_DATABASE_URL: databaseUrl, DRILL_SEED: String(testLaunch.seed) },
+          testLaunch.timeoutMs + 5_000
+        )
+    }
+
+    try {
+      const serviceId = service.getId()
+      const exitedEarly = watchForExit(this.client, serviceId, signal)
+      const ready = await Promise.race([
+        exec(['node', `${TESTS_DIR}/${WAIT_FILE}`, `${serviceUrl}/health`, String(launch.startTimeoutMs)], {}, launch.startTimeoutMs + 5_000).then(
+          (result) => ({ exited: false, ok: result.exitCode === 0 })
+        ),
+        exitedEarly.promise.then((exitCode) => ({ exited: true, ok: false, exitCode }))
+      ])
+      exitedEarly.cancel()
+      if (!ready.ok) {
+        await new Promise((resolve) => setTimeout(resolve, 200)) // let the last log lines arrive
+        const how =
+          'exitCode' in ready
+            ? `exited during start-up (exit code ${ready.exitCode}${ready.exitCode === 137 ? ', killed: out of memory?' : ''})`
+            : `did not answer GET /health within ${launch.startTimeoutMs / 1000} s`
+        throw new ServiceStartError(`The service ${how}.`, log.lines())
+      }
+    } catch (error) {
+      await stop()
+      throw error
+    }
+    return started
+  }
+}
+
+async function waitForConnection(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  let last: unknown
+  while (Date.now() < deadline) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 })
+    try {
+      await client.connect()
+      await client.query('SELECT 1')
+      return
+    } catch (error) {
+      last = error
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    } finally {
+      await client.end().catch(() => undefined)
+    }
+  }
+  throw new InfrastructureError(`PostgreSQL in Docker did not accept connections within ${timeoutMs / 1000} s: ${(last as Error)?.message}`)
+}
+
+function watchForExit(client: ContainerRuntimeClient, id: string, signal: AbortSignal) {
+  let cancelled = false
+  const promise = (async () => {
+    const container = client.container.getById(id)
+    while (!cancelled && !signal.aborted) {
+      const info = await client.container.inspect(container).catch(() => undefined)
+      if (info && !info.State.Running) return info.State.ExitCode
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    return new Promise<number>(() => undefined)
+  })()
+  return { promise, cancel: () => (cancelled = true) }
+}
+
+/**
+ * If the process exits before the async cleanup ran (a second Ctrl-C, a crash), remove what
+ * this run started synchronously with the docker CLI.
+ */
+class ExitReaper {
+  #containers: string[] = []
+  #networks: string[] = []
+  readonly #onExit = () => {
+    if (this.#containers.length) spawnSync('docker', ['rm', '-f', ...this.#containers], { stdio: 'ignore' })
+    if (this.#networks.length) spawnSync('docker', ['network', 'rm', ...this.#networks], { stdio: 'ignore' })
+  }
+
+  constructor() {
+    process.once('exit', this.#onExit)
+  }
+
+  container(id: string): void {
+    this.#containers.push(id)
+  }
+
+  network(name: string): void {
+    this.#networks.push(name)
+  }
+
+  release(): void {
+    process.off('exit', this.#onExit)
+  }
+}

@@ -1,0 +1,57 @@
+import { access, readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { DrillError, UnknownScenarioError } from '../errors.js'
+import { ManifestSchema } from './manifest-schema.js'
+import type { Scenario } from './scenario.js'
+
+export class BrokenScenarioError extends DrillError {
+  constructor(dir: string, problem: string) {
+    super(`The scenario in ${dir} is broken: ${problem}. Fix its scenario.yaml or restore it with \`git checkout -- ${dir}\`.`)
+  }
+}
+
+export async function loadScenario(dir: string): Promise<Scenario> {
+  const manifestPath = join(dir, 'scenario.yaml')
+  let raw: unknown
+  try {
+    raw = parse(await readFile(manifestPath, 'utf8'))
+  } catch (error) {
+    throw new BrokenScenarioError(dir, `scenario.yaml cannot be read (${(error as Error).message})`)
+  }
+  const parsed = ManifestSchema.safeParse(raw)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'manifest'}: ${issue.message}`)
+    throw new BrokenScenarioError(dir, problems.join('; '))
+  }
+  const scenario: Scenario = {
+    ...parsed.data,
+    dir,
+    ticketPath: join(dir, 'ticket.md'),
+    explanationPath: join(dir, 'explanation.md'),
+    fixPatchPath: join(dir, 'fix.patch'),
+    regressionTestsPath: join(dir, 'tests', 'regression.test.ts'),
+    invariantTestsPath: join(dir, 'tests', 'invariant.test.ts')
+  }
+  for (const path of [scenario.ticketPath, scenario.explanationPath, scenario.fixPatchPath, scenario.regressionTestsPath, scenario.invariantTestsPath]) {
+    await access(path).catch(() => {
+      throw new BrokenScenarioError(dir, `${path} is missing`)
+    })
+  }
+  return scenario
+}
+
+/** Every scenario under `<repo>/scenarios`, sorted by id. */
+export async function listScenarios(repoRoot: string): Promise<Scenario[]> {
+  const root = join(repoRoot, 'scenarios')
+  const entries = await readdir(root, { withFileTypes: true })
+  const scenarios = await Promise.all(entries.filter((entry) => entry.isDirectory()).map((entry) => loadScenario(join(root, entry.name))))
+  return scenarios.sort((a, b) => a.id.localeCompare(b.id))
+}
+
+export async function findScenario(repoRoot: string, id: string): Promise<Scenario> {
+  const scenarios = await listScenarios(repoRoot)
+  const scenario = scenarios.find((candidate) => candidate.id === id)
+  if (!scenario) throw new UnknownScenarioError(id, scenarios.map((candidate) => candidate.id))
+  return scenario
+}

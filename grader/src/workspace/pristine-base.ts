@@ -1,0 +1,21 @@
+import { UsageError } from '../errors.js'
+import { git } from './git.js'
+
+/**
+ * The commit whose services count as pristine: where the local branch left its upstream
+ * (so a trainee's own commits still count as their changes), else HEAD.
+ */
+export async function pristineBase(repoRoot: string): Promise<string> {
+  try {
+    await git(repoRoot, ['rev-parse', '--verify', '--quiet', 'HEAD'])
+  } catch {
+    throw new UsageError(
+      `${repoRoot} is not a git checkout with commits. The grader compares your working copy with the repository's own copy of each service: clone the repository with git and run drill inside it.`
+    )
+  }
+  try {
+    return (await git(repoRoot, ['merge-base', 'HEAD', '@{upstream}'])).trim()
+  } catch {
+    return (await git(repoRoot, ['rev-parse', 'HEAD'])).trim()
+  }
+}

@@ -1,0 +1,5 @@
+export { check, CheckFailed, expectEqual, expectStatus } from './checks.js'
+export { database } from './database.js'
+export { request, service, type ServiceResponse } from './http.js'
+export { random } from './random.js'
+export { scenarioTest } from './scenario-test.js'
