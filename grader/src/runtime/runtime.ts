@@ -38,6 +38,8 @@ export interface StartedService extends AsyncDisposable {
 /** Where a graded service runs: Docker containers, or the host with an embedded PostgreSQL. */
 export interface GradingRuntime {
   readonly name: RuntimeName
+  /** The service runs from inside the checkout, so packages load from its node_modules. */
+  readonly runsInsideCheckout: boolean
   startDatabase(signal: AbortSignal): Promise<StartedDatabase>
   startService(database: StartedDatabase, launch: ServiceLaunch, tests: TestLaunch, signal: AbortSignal): Promise<StartedService>
 }

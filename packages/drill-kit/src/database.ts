@@ -4,11 +4,11 @@ import { required } from './environment.js'
 
 let pool: pg.Pool | undefined
 
+// Registered when the file loads, so it belongs to the file's root and runs after its last test.
+after(() => pool?.end())
+
 function connection(): pg.Pool {
-  if (!pool) {
-    pool = new pg.Pool({ connectionString: required('DRILL_DATABASE_URL'), max: 2 })
-    after(() => pool?.end())
-  }
+  pool ??= new pg.Pool({ connectionString: required('DRILL_DATABASE_URL'), max: 2 })
   return pool
 }
 
