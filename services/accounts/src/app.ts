@@ -1,11 +1,10 @@
 import sensible from '@fastify/sensible'
+import { errorHandler, healthRoutes, notFoundHandler } from '@debug-drills/service-kit'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
-import { errorHandler, notFoundHandler } from './plugins/error-handler.js'
-import prisma from './plugins/prisma.js'
 import accountsRepository from './plugins/accounts-repository.js'
+import prisma from './plugins/prisma.js'
 import accountRoutes from './routes/accounts.js'
-import healthRoutes from './routes/health.js'
 
 export interface AppOptions {
   config: Config
@@ -19,6 +18,6 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   fastify.setErrorHandler(errorHandler)
   fastify.setNotFoundHandler(notFoundHandler)
 
-  await fastify.register(healthRoutes)
+  await fastify.register(healthRoutes, { ping: () => fastify.prisma.$queryRaw`SELECT 1` })
   await fastify.register(accountRoutes, { prefix: '/accounts' })
 }

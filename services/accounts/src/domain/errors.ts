@@ -1,13 +1,4 @@
-/** An expected failure the client can act on; the error handler answers it with its status code. */
-export class DomainError extends Error {
-  constructor(
-    message: string,
-    readonly statusCode: number
-  ) {
-    super(message)
-    this.name = new.target.name
-  }
-}
+import { DomainError } from '@debug-drills/service-kit'
 
 export class EmailTakenError extends DomainError {
   constructor(email: string) {

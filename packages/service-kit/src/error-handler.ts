@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { DomainError } from '../domain/errors.js'
+import { DomainError } from './domain-error.js'
 
 /** Client errors keep their message; anything else is logged in full and answered with a bare 500. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
