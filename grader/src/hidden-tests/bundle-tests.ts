@@ -54,6 +54,8 @@ export async function bundleTests(scenario: Scenario): Promise<TestBundle> {
 export function testCommand(dir: string, overallTimeoutMs: number): string[] {
   return [
     '--test',
+    // One file at a time, in order: tests share one running service and its database.
+    '--test-concurrency=1',
     `--test-reporter=${dir}/${REPORTER_FILE}`,
     `--test-timeout=${overallTimeoutMs}`,
     `${dir}/${TEST_FILES.regression}`,
