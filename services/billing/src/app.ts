@@ -1,0 +1,23 @@
+import sensible from '@fastify/sensible'
+import { errorHandler, healthRoutes, notFoundHandler } from '@debug-drills/service-kit'
+import type { FastifyInstance } from 'fastify'
+import type { Config } from './config.js'
+import billingRepository from './plugins/billing-repository.js'
+import prisma from './plugins/prisma.js'
+import billingRoutes from './routes/billing.js'
+
+export interface AppOptions {
+  config: Config
+}
+
+export default async function app(fastify: FastifyInstance, { config }: AppOptions) {
+  await fastify.register(sensible)
+  await fastify.register(prisma, { databaseUrl: config.DATABASE_URL })
+  await fastify.register(billingRepository)
+
+  fastify.setErrorHandler(errorHandler)
+  fastify.setNotFoundHandler(notFoundHandler)
+
+  await fastify.register(healthRoutes, { ping: () => fastify.prisma.$queryRaw`SELECT 1` })
+  await fastify.register(billingRoutes)
+}
