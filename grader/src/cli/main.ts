@@ -2,9 +2,6 @@ import { cac } from 'cac'
 import { CancelledError, DrillError } from '../errors.js'
 import { findRepoRoot } from '../workspace/find-repo-root.js'
 import type { CommandContext } from './command-context.js'
-import { check } from './commands/check.js'
-import { list } from './commands/list.js'
-import { validate } from './commands/validate.js'
 import { createTerminal } from './terminal.js'
 
 const terminal = createTerminal()
@@ -43,12 +40,13 @@ async function run(command: (ctx: CommandContext) => Promise<number>): Promise<v
   }
 }
 
+// Commands load on demand: `drill list` should not pay for Docker and esbuild.
 const cli = cac('drill')
 
 cli
   .command('list', 'List the scenarios: id, title, bug class, difficulty')
   .option('--json', 'Print JSON')
-  .action((options) => run((ctx) => list(options, ctx)))
+  .action((options) => run(async (ctx) => (await import('./commands/list.js')).list(options, ctx)))
 
 cli
   .command('check [scenario]', "Grade your working copy of a scenario's service with its hidden tests")
@@ -57,14 +55,14 @@ cli
   .option('--seed <seed>', "Seed for the hidden tests' random data (printed in every report)")
   .option('--timeout <seconds>', 'Wall-clock limit for the whole check', { default: 180 })
   .example('drill check accounts-duplicate-signup --runtime embedded')
-  .action((scenario, options) => run((ctx) => check(scenario, options, ctx)))
+  .action((scenario, options) => run(async (ctx) => (await import('./commands/check.js')).check(scenario, options, ctx)))
 
 cli
   .command('validate [...scenarios]', 'Prove scenarios: hidden tests fail on the shipped bug and pass with the reference fix')
   .option('--all', 'Validate every scenario')
   .option('--repeat <n>', 'Run each scenario n times with fresh random data', { default: 1 })
   .option('--runtime <runtime>', 'docker, embedded or auto', { default: 'auto' })
-  .action((scenarios, options) => run((ctx) => validate(scenarios, options, ctx)))
+  .action((scenarios, options) => run(async (ctx) => (await import('./commands/validate.js')).validate(scenarios, options, ctx)))
 
 cli.help()
 cli.version('0.1.0')

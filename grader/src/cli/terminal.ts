@@ -22,7 +22,10 @@ export function createTerminal(stream: NodeJS.WriteStream = process.stdout): Ter
     line: (text = '') => stream.write(`${text}\n`),
     error: (text) => process.stderr.write(`${text}\n`),
     progress(text) {
-      if (!interactive) return () => undefined
+      if (!interactive) {
+        stream.write(`${colors.dim(`${text}…`)}\n`)
+        return () => undefined
+      }
       const spinner = createSpinner(text, { stream }).start()
       return (outcome = 'ok') => {
         if (outcome === 'ok') spinner.success()

@@ -4,6 +4,7 @@ import pg from 'pg'
 import { GenericContainer, getContainerRuntimeClient, Wait, type ContainerRuntimeClient, type StartedTestContainer } from 'testcontainers'
 import { InfrastructureError } from '../errors.js'
 import { testCommand, WAIT_FILE } from '../hidden-tests/bundle-tests.js'
+import { dockerHostAnswers } from './docker-host-answers.js'
 import { resolveImages, type ResolvedImages } from './docker-images.js'
 import { ownerLabels, removeLeftovers } from './docker-labels.js'
 import { LimitedContainer } from './limited-container.js'
@@ -48,6 +49,10 @@ export class DockerRuntime implements GradingRuntime {
   static async connect(): Promise<DockerRuntime> {
     // Ryuk, Testcontainers' reaper, is an image that cannot always be pulled; we clean up ourselves.
     process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true'
+    const dockerHost = process.env.DOCKER_HOST
+    if (dockerHost && !(await dockerHostAnswers(dockerHost))) {
+      throw new InfrastructureError(`No Docker daemon answers at DOCKER_HOST=${dockerHost}. ${NO_DAEMON_MESSAGE.replace('No Docker daemon answers. ', '')}`)
+    }
     let client: ContainerRuntimeClient
     try {
       client = await getContainerRuntimeClient()

@@ -38,6 +38,8 @@ export async function check(scenarioId: string | undefined, options: CheckOption
   const runtime = await selectRuntime(parseRuntimeChoice(options.runtime ?? 'auto'), (line) => terminal.line(terminal.colors.dim(line)))
   const c = terminal.colors
   terminal.line(`${c.bold(`drill check ${scenario.id}`)} ${c.dim(`· ${scenario.service} service · ${runtime.name} runtime`)}`)
+  const environment = Object.entries(scenario.environment).map(([name, value]) => `${name}=${value}`)
+  terminal.line(c.dim(`Production environment: ${environment.join(' ') || '(none beyond DATABASE_URL, HOST, PORT)'}`))
   let endStep: ((outcome?: 'ok' | 'fail') => void) | undefined
   const report = await grade({
     repoRoot,

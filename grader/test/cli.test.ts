@@ -1,0 +1,70 @@
+import { writeFileSync } from 'node:fs'
+import { readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { gradingProcesses } from './support/leftovers.js'
+import { runDrill } from './support/run-drill.js'
+
+describe('drill list', () => {
+  it('prints every scenario, and JSON on request', async () => {
+    const text = await runDrill(['list'])
+    expect(text.exitCode).toBe(0)
+    expect(text.stdout).toMatch(/accounts-duplicate-signup .*missing-await · medium/)
+    const json = JSON.parse((await runDrill(['list', '--json'])).stdout) as { id: string; bugClass: string }[]
+    expect(json.map((scenario) => scenario.bugClass).sort()).toEqual(['environment-mismatch', 'missing-await', 'stale-state', 'type-coercion'])
+  })
+})
+
+describe('bad input', () => {
+  it('names the known scenarios for an unknown one, with exit code 2 and no stack trace', async () => {
+    const run = await runDrill(['check', 'accounts-duplicat-signup'])
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toMatch(/There is no scenario "accounts-duplicat-signup"\. Known scenarios: accounts-duplicate-signup,/)
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('asks for a scenario when none is given', async () => {
+    const run = await runDrill(['check'])
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toMatch(/Name the scenario to check/)
+  })
+
+  it('rejects an unknown runtime, seed or command clearly', async () => {
+    expect((await runDrill(['check', 'catalog-sold-out-stock', '--runtime', 'podman'])).stderr).toMatch(/--runtime must be docker, embedded or auto/)
+    expect((await runDrill(['check', 'catalog-sold-out-stock', '--seed', 'abc'])).stderr).toMatch(/--seed must be a whole number/)
+    const unknown = await runDrill(['frobnicate'])
+    expect(unknown.exitCode).toBe(2)
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/)
+  })
+
+  it('explains where to run it when started outside a checkout', async () => {
+    const run = await runDrill(['list'], { cwd: tmpdir() })
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toMatch(/No Debug Drills checkout/)
+  })
+})
+
+describe('drill check', () => {
+  it('exits 1 on the shipped bug and writes results.json v3', async () => {
+    const path = join(tmpdir(), `results-${process.pid}.json`)
+    writeFileSync(path, '')
+    const run = await runDrill(['check', 'catalog-sold-out-stock', '--runtime', 'embedded', '--json', path, '--seed', '77'])
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/Production environment: NODE_ENV=production/)
+    expect(run.stdout).toMatch(/FAIL .* behaviours still break/)
+    const results = JSON.parse(await readFile(path, 'utf8'))
+    await rm(path)
+    expect(results).toMatchObject({ version: 3, status: 'fail', drill: { scenario: 'catalog-sold-out-stock', runtime: 'embedded', seed: 77 } })
+    expect(results.tests.find((test: { status: string }) => test.status === 'fail')).toMatchObject({ set: 'regression', message: expect.any(String) })
+  })
+
+  for (const step of ['Starting the service', 'Running the hidden tests']) {
+    it(`stops everything it started on Ctrl-C during "${step}" and exits 130`, async () => {
+      const run = await runDrill(['check', 'accounts-duplicate-signup', '--runtime', 'embedded'], { interrupt: new RegExp(step) })
+      expect(run.exitCode).toBe(130)
+      expect(run.stderr).toMatch(/Cancelled; everything this run started has been stopped/)
+      expect(gradingProcesses()).toEqual([])
+    })
+  }
+})

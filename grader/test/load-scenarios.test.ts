@@ -1,0 +1,54 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { UnknownScenarioError } from '../src/errors.js'
+import { BUG_CLASSES } from '../src/scenarios/manifest-schema.js'
+import { BrokenScenarioError, findScenario, listScenarios, loadScenario } from '../src/scenarios/load-scenarios.js'
+import { repoRoot } from './support/temp-checkout.js'
+
+describe('the shipped catalogue', () => {
+  it('has one valid scenario per bug class, each for a service that exists', async () => {
+    const scenarios = await listScenarios(repoRoot)
+    expect(scenarios.map((scenario) => scenario.bugClass).sort()).toEqual([...BUG_CLASSES].sort())
+    expect(new Set(scenarios.map((scenario) => scenario.service)).size).toBe(scenarios.length)
+    for (const scenario of scenarios) expect(scenario.hints).toHaveLength(3)
+  })
+})
+
+describe('findScenario', () => {
+  it('names the known scenarios when the id is unknown', async () => {
+    const error = await findScenario(repoRoot, 'no-such-drill').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UnknownScenarioError)
+    expect((error as Error).message).toContain('accounts-duplicate-signup')
+  })
+})
+
+describe('loadScenario', () => {
+  function copyOf(id: string): string {
+    const dir = join(mkdtempSync(join(tmpdir(), 'scenario-')), id)
+    cpSync(join(repoRoot, 'scenarios', id), dir, { recursive: true })
+    return dir
+  }
+
+  it('explains which manifest field is wrong', async () => {
+    const dir = copyOf('accounts-duplicate-signup')
+    writeFileSync(join(dir, 'scenario.yaml'), 'id: Bad Id\ntitle: x\nservice: accounts\nbugClass: typo\ndifficulty: 9\ntimeLimitMinutes: 5\nhints: []\n')
+    const error = (await loadScenario(dir).catch((e: unknown) => e)) as Error
+    expect(error).toBeInstanceOf(BrokenScenarioError)
+    expect(error.message).toMatch(/bugClass/)
+    expect(error.message).toMatch(/hints/)
+  })
+
+  it('says which file is missing', async () => {
+    const dir = copyOf('catalog-sold-out-stock')
+    rmSync(join(dir, 'explanation.md'))
+    await expect(loadScenario(dir)).rejects.toThrow(/explanation\.md is missing/)
+  })
+
+  it('reports YAML that does not parse', async () => {
+    const dir = copyOf('orders-sticky-filters')
+    writeFileSync(join(dir, 'scenario.yaml'), 'id: [unclosed\n')
+    await expect(loadScenario(dir)).rejects.toThrow(/cannot be read/)
+  })
+})

@@ -1,0 +1,38 @@
+import { appendFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { isGradedSource, workingCopyChanges } from '../src/workspace/working-copy-changes.js'
+import { pristineBase } from '../src/workspace/pristine-base.js'
+import { tempCheckout } from './support/temp-checkout.js'
+
+describe('isGradedSource', () => {
+  it('grades src/ and nothing else: not generated code, not tests', () => {
+    expect(isGradedSource('src/plugins/accounts-repository.ts')).toBe(true)
+    expect(isGradedSource('src/generated/prisma/client.ts')).toBe(false)
+    expect(isGradedSource('src/routes/accounts.test.ts')).toBe(false)
+    expect(isGradedSource('test/accounts.test.ts')).toBe(false)
+    expect(isGradedSource('prisma/migrations/20260310090000_init/migration.sql')).toBe(false)
+    expect(isGradedSource('.env.example')).toBe(false)
+  })
+})
+
+describe('workingCopyChanges', () => {
+  it('separates source edits (graded) from edits elsewhere (ignored), committed or not', async () => {
+    using checkout = tempCheckout()
+    const service = join(checkout.root, 'services', 'accounts')
+    appendFileSync(join(service, 'src', 'domain', 'email.ts'), '\n// touched\n')
+    writeFileSync(join(service, 'src', 'domain', 'new-helper.ts'), 'export const x = 1\n')
+    appendFileSync(join(service, 'prisma', 'migrations', '20260310090000_init', 'migration.sql'), '\n-- edited\n')
+    appendFileSync(join(service, 'test', 'accounts.test.ts'), '\n// edited\n')
+    checkout.git('add', '-A')
+    checkout.git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'trainee commit')
+    appendFileSync(join(service, '.env.example'), 'EXTRA=1\n')
+
+    const base = await pristineBase(checkout.root)
+    expect(base).toBe(checkout.git('rev-parse', 'origin/main').trim())
+    expect(await workingCopyChanges(checkout.root, base, 'accounts')).toEqual({
+      source: ['src/domain/email.ts', 'src/domain/new-helper.ts'],
+      outsideSource: ['.env.example', 'prisma/migrations/20260310090000_init/migration.sql', 'test/accounts.test.ts']
+    })
+  })
+})
