@@ -64,6 +64,10 @@ cli
   .option('--runtime <runtime>', 'docker, embedded or auto', { default: 'auto' })
   .action((scenarios, options) => run(async (ctx) => (await import('./commands/validate.js')).validate(scenarios, options, ctx)))
 
+cli
+  .command('bundle [service]', 'Bundle a service (your working copy) for docker/compose.yaml')
+  .action((service) => run(async (ctx) => (await import('./commands/bundle.js')).bundle(service, ctx)))
+
 cli.help()
 cli.version('0.1.0')
 

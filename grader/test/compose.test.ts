@@ -1,0 +1,54 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { getContainerRuntimeClient, ImageName } from 'testcontainers'
+import { expect, it } from 'vitest'
+import { IMAGES } from '../src/runtime/docker-images.js'
+import { dockerAvailable } from './support/docker-available.js'
+import { runDrill } from './support/run-drill.js'
+import { repoRoot } from './support/temp-checkout.js'
+
+const docker = await dockerAvailable()
+
+/** `docker compose` (v2) where it exists, else `docker-compose` (v1), as the README says. */
+function composeCommand(): string[] {
+  if (spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0) return ['docker', 'compose']
+  return ['docker-compose']
+}
+
+async function imageFor(kind: keyof typeof IMAGES): Promise<string> {
+  const client = await getContainerRuntimeClient()
+  const { official, local } = IMAGES[kind]
+  return (await client.image.exists(ImageName.fromString(official))) ? official : local
+}
+
+it.runIf(docker)('docker/compose.yaml runs a bundled service with its database', async () => {
+  expect((await runDrill(['bundle', 'catalog'])).exitCode).toBe(0)
+  const [command, ...prefix] = composeCommand()
+  const env = {
+    ...process.env,
+    SERVICE: 'catalog',
+    SERVICE_PORT: '3917',
+    DB_PORT: '5917',
+    POSTGRES_IMAGE: await imageFor('postgres'),
+    NODE_IMAGE: await imageFor('node')
+  }
+  const compose = (...args: string[]) =>
+    execFileSync(command!, [...prefix, '-p', 'drill-compose-test', '-f', join(repoRoot, 'docker', 'compose.yaml'), ...args], { env, stdio: 'pipe' })
+  try {
+    compose('up', '-d')
+    let health: Response | undefined
+    for (let attempt = 0; attempt < 60 && !health?.ok; attempt++) {
+      health = await fetch('http://127.0.0.1:3917/health').catch(() => undefined)
+      if (!health?.ok) await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+    expect(health?.status).toBe(200)
+    const created = await fetch('http://127.0.0.1:3917/products', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sku: 'COMPOSE-1', name: 'Compose mug', category: 'mugs', priceCents: 900 })
+    })
+    expect(created.status).toBe(201)
+  } finally {
+    compose('down', '--volumes', '--remove-orphans')
+  }
+})
