@@ -3,7 +3,7 @@ import { readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { gradingProcesses } from './support/leftovers.js'
+import { expectNoGradingProcesses } from './support/leftovers.js'
 import { runDrill } from './support/run-drill.js'
 
 describe('drill list', () => {
@@ -64,7 +64,7 @@ describe('drill check', () => {
       const run = await runDrill(['check', 'accounts-duplicate-signup', '--runtime', 'embedded'], { interrupt: new RegExp(step) })
       expect(run.exitCode).toBe(130)
       expect(run.stderr).toMatch(/Cancelled; everything this run started has been stopped/)
-      expect(gradingProcesses()).toEqual([])
+      await expectNoGradingProcesses()
     })
   }
 })

@@ -6,7 +6,7 @@ import { EmbeddedRuntime } from '../src/runtime/embedded-runtime.js'
 import { findScenario } from '../src/scenarios/load-scenarios.js'
 import type { Scenario } from '../src/scenarios/scenario.js'
 import { replaceInFile } from './support/edit.js'
-import { gradingProcesses } from './support/leftovers.js'
+import { expectNoGradingProcesses } from './support/leftovers.js'
 import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
 
 let checkout: TempCheckout
@@ -25,8 +25,8 @@ beforeEach(() => {
   checkout.git('clean', '-fdq', 'services')
 })
 // Whatever the outcome, nothing a check started may outlive it.
-afterEach(() => {
-  expect(gradingProcesses()).toEqual([])
+afterEach(async () => {
+  await expectNoGradingProcesses()
 })
 
 const check = () => grade({ repoRoot: checkout.root, scenario, runtime })

@@ -1,7 +1,18 @@
 import { execFileSync } from 'node:child_process'
+import { expect } from 'vitest'
 
-/** Processes a check may start: local PostgreSQL servers and services run from a build folder. */
+/** Processes a check may start: local PostgreSQL servers, services run from a build folder, hidden-test runs. */
 export function gradingProcesses(): string[] {
-  const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n')
-  return lines.filter((line) => /drill-pg-|\.drill\/(work|cache)\//.test(line) && !line.includes('ps -eo'))
+  const lines = execFileSync('ps', ['-eo', 'pid=,stat=,args='], { encoding: 'utf8' }).split('\n')
+  return lines.filter((line) => /drill-pg-|drill-tests-|\.drill\/(work|cache)\//.test(line) && !line.includes('ps -eo') && !/^\s*\d+\s+Z/.test(line))
+}
+
+/** Nothing a check started may outlive it; a process being reaped gets two seconds. */
+export async function expectNoGradingProcesses(): Promise<void> {
+  let left = gradingProcesses()
+  for (let attempt = 0; attempt < 20 && left.length; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    left = gradingProcesses()
+  }
+  expect(left, `processes left running:\n${left.join('\n')}`).toEqual([])
 }
