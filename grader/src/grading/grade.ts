@@ -11,6 +11,7 @@ import { CleanupStack } from '../lifecycle/cleanup-stack.js'
 import { ServiceStartError, type GradingRuntime } from '../runtime/runtime.js'
 import type { Scenario } from '../scenarios/scenario.js'
 import { createBuildDir } from '../workspace/build-dir.js'
+import { checkWorkspacePackages } from '../workspace/check-workspace-packages.js'
 import { pristineBase } from '../workspace/pristine-base.js'
 import { pristineService } from '../workspace/pristine-service.js'
 import { workingCopyChanges, type WorkingCopyChanges } from '../workspace/working-copy-changes.js'
@@ -88,6 +89,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     const serviceDir = join(repoRoot, 'services', scenario.service)
     const [pristineDir, tests] = await step('prepare', async () => {
       const base = await pristineBase(repoRoot)
+      await checkWorkspacePackages(serviceDir)
       const [dir, found, bundle] = await Promise.all([
         pristineService(repoRoot, base, scenario.service),
         source === 'working-copy' ? workingCopyChanges(repoRoot, base, scenario.service) : NO_CHANGES,

@@ -26,11 +26,11 @@ async function exists(path: string): Promise<boolean> {
  * (tens of milliseconds) instead of running initdb (most of a second).
  */
 export async function clusterTemplate(cacheDir = defaultCacheDir()): Promise<string> {
-  const { initdb } = await postgresBinaries()
   const template = join(cacheDir, 'cluster-v1')
   if (await exists(join(template, 'PG_VERSION'))) return template
 
   const runAs = postgresRunAs()
+  const { initdb } = await postgresBinaries(runAs)
   const work = await mkdtemp(join(tmpdir(), 'drill-initdb-'))
   const dataDir = join(work, 'data')
   try {

@@ -36,8 +36,8 @@ export class LocalPostgresError extends Error {
  * switched off (fsync, synchronous commit): the data is thrown away on stop.
  */
 export async function startLocalPostgres(options: StartLocalPostgresOptions = {}): Promise<StartedLocalPostgres> {
-  const [{ postgres }, template] = await Promise.all([postgresBinaries(), clusterTemplate(options.cacheDir)])
   const runAs = postgresRunAs()
+  const [{ postgres }, template] = await Promise.all([postgresBinaries(runAs), clusterTemplate(options.cacheDir)])
   const workDir = await mkdtemp(join(tmpdir(), 'drill-pg-'))
   try {
     if (runAs) await chown(workDir, runAs.uid, runAs.gid)
