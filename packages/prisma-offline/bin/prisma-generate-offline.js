@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Launcher: the implementation is compiled to dist/ by `npm run build`.
+import '../dist/bin/prisma-generate-offline.js'
