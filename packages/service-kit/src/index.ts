@@ -1,4 +1,7 @@
+export { buildServer, type BuildServerOptions } from './build-server.js'
 export { DomainError } from './domain-error.js'
 export { errorHandler, notFoundHandler } from './error-handler.js'
 export { healthRoutes, type HealthOptions } from './health-routes.js'
+export { prismaPlugin, type PrismaPluginOptions } from './prisma-plugin.js'
 export { serve } from './serve.js'
+export { loadServiceConfig, type ServiceConfig } from './service-config.js'

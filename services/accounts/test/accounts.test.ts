@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { App } from '../src/build-app.js'
+import type { App } from './helper.js'
 import { buildTestApp } from './helper.js'
 
 let app: App

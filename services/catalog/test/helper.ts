@@ -1,10 +1,14 @@
+import { buildServer } from '@debug-drills/service-kit'
 import { testDatabaseUrl } from '@debug-drills/test-database/vitest'
-import { buildApp, type App } from '../src/build-app.js'
+import app from '../src/app.js'
 import { loadConfig } from '../src/config.js'
 
 /** The app on a fresh, migrated database of its own; close it when done. */
-export async function buildTestApp(): Promise<App> {
-  const app = buildApp(loadConfig({ DATABASE_URL: await testDatabaseUrl(), LOG_LEVEL: 'silent' }))
-  await app.ready()
-  return app
+export async function buildTestApp() {
+  const config = loadConfig({ DATABASE_URL: await testDatabaseUrl(), LOG_LEVEL: 'silent' })
+  const server = buildServer(app, { config }, { logLevel: config.LOG_LEVEL })
+  await server.ready()
+  return server
 }
+
+export type App = Awaited<ReturnType<typeof buildTestApp>>

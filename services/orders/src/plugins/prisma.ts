@@ -1,5 +1,5 @@
+import { prismaPlugin } from '@debug-drills/service-kit'
 import { PrismaPg } from '@prisma/adapter-pg'
-import fp from 'fastify-plugin'
 import { PrismaClient } from '../generated/prisma/client.js'
 
 declare module 'fastify' {
@@ -8,17 +8,4 @@ declare module 'fastify' {
   }
 }
 
-export interface PrismaPluginOptions {
-  databaseUrl: string
-}
-
-export default fp<PrismaPluginOptions>(
-  async (fastify, { databaseUrl }) => {
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) })
-    fastify.decorate('prisma', prisma)
-    fastify.addHook('onClose', async () => {
-      await prisma.$disconnect()
-    })
-  },
-  { name: 'prisma' }
-)
+export default prismaPlugin((connectionString) => new PrismaClient({ adapter: new PrismaPg({ connectionString }) }))
