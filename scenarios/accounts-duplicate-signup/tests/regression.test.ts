@@ -1,14 +1,5 @@
 import { check, database, expectEqual, expectStatus, random, scenarioTest, service } from '@debug-drills/drill-kit'
-
-interface Account {
-  id: string
-  email: string
-  displayName: string
-}
-
-function person() {
-  return { email: random.email(), displayName: `${random.word()} ${random.word()}` }
-}
+import { person, type Account } from './accounts.js'
 
 scenarioTest('Signing up again with a registered e-mail is refused with 409 Conflict', async () => {
   const first = person()
