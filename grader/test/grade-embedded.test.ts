@@ -109,3 +109,16 @@ describe('grade on the embedded runtime', () => {
     expect(report.seed).toBe(4242)
   })
 })
+
+describe('a service that hangs', () => {
+  it('times out as an error that shows the service’s last log lines', async () => {
+    replaceInFile(
+      repository,
+      '      const normalised = normaliseEmail(email)',
+      "      const normalised = normaliseEmail(email)\n      console.log('create() waiting forever')\n      await new Promise(() => undefined)"
+    )
+    const report = await grade({ repoRoot: checkout.root, scenario, runtime, timeoutMs: 8_000 })
+    expect(report).toMatchObject({ verdict: 'error', problem: { kind: 'timeout' } })
+    expect(report.problem?.details.join('\n')).toMatch(/create\(\) waiting forever/)
+  })
+})

@@ -8,7 +8,7 @@ import { bundleTests } from '../hidden-tests/bundle-tests.js'
 import { parseTestOutput } from '../hidden-tests/parse-test-output.js'
 import type { TestResult } from '../hidden-tests/test-result.js'
 import { CleanupStack } from '../lifecycle/cleanup-stack.js'
-import { ServiceStartError, type GradingRuntime } from '../runtime/runtime.js'
+import { ServiceStartError, type GradingRuntime, type StartedService } from '../runtime/runtime.js'
 import type { Scenario } from '../scenarios/scenario.js'
 import { createBuildDir } from '../workspace/build-dir.js'
 import { checkWorkspacePackages } from '../workspace/check-workspace-packages.js'
@@ -53,6 +53,8 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
   const began = performance.now()
   const timings: GradeReport['timings'] = []
   let changes = NO_CHANGES
+  // Kept for the timeout report: a hanging service's log says most about why.
+  let runningService: StartedService | undefined
 
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(new TimedOut()), timeoutMs)
@@ -155,6 +157,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
       return report('error', [], { kind: 'service', message: error.message, details: error.logs.slice(-20) })
     }
     cleanup.defer(() => service.stop())
+    runningService = service
 
     const run = await step('tests', () => service.runTests(testLaunch, signal))
     if (signal.aborted) throw signal.reason
@@ -183,7 +186,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
       return report('error', [], {
         kind: 'timeout',
         message: `The check took longer than ${timeoutMs / 1000} s and was stopped. Does the service hang?`,
-        details: []
+        details: runningService?.logs().slice(-20) ?? []
       })
     }
     if (signal.aborted) throw new CancelledError()
