@@ -88,15 +88,17 @@ export class EmbeddedRuntime implements GradingRuntime {
         })
     }
 
+    // The readiness probe stops as soon as the race is decided: a crashed service must not leave it polling.
+    const probeDone = new AbortController()
     try {
       const ready = await Promise.race([
         runProcess(process.execPath, [join(tests.bundleDir, WAIT_FILE), `${serviceUrl}/health`, String(launch.startTimeoutMs)], {
           env: baseEnvironment(),
           timeoutMs: launch.startTimeoutMs + 2_000,
-          signal
+          signal: AbortSignal.any([signal, probeDone.signal])
         }).then((run) => run.exitCode === 0),
         exited.then(() => false)
-      ])
+      ]).finally(() => probeDone.abort())
       if (!ready) {
         const how =
           child.exitCode !== null || child.signalCode !== null
