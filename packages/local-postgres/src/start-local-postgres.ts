@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process'
 import { chown, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { postgresBinaries } from './binaries.js'
 import { clusterTemplate } from './cluster-template.js'
 import { copyDataDirectory } from './copy-data-directory.js'
 import { freePort } from './free-port.js'
 import { postgresRunAs } from './run-as.js'
+import { scratchDir } from './scratch-dir.js'
 import { StartedLocalPostgres } from './started-local-postgres.js'
 
 export interface StartLocalPostgresOptions {
@@ -38,7 +38,7 @@ export class LocalPostgresError extends Error {
 export async function startLocalPostgres(options: StartLocalPostgresOptions = {}): Promise<StartedLocalPostgres> {
   const runAs = postgresRunAs()
   const [{ postgres }, template] = await Promise.all([postgresBinaries(runAs), clusterTemplate(options.cacheDir)])
-  const workDir = await mkdtemp(join(tmpdir(), 'drill-pg-'))
+  const workDir = await mkdtemp(join(await scratchDir(), 'drill-pg-'))
   try {
     if (runAs) await chown(workDir, runAs.uid, runAs.gid)
     const dataDir = join(workDir, 'data')

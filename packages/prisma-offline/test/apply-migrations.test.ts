@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startLocalPostgres, type StartedLocalPostgres } from '@debug-drills/local-postgres'
@@ -7,15 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyMigrations } from '../src/index.js'
 
 let postgres: StartedLocalPostgres
+const folders: string[] = []
 beforeAll(async () => {
   postgres = await startLocalPostgres()
 })
 afterAll(async () => {
   await postgres?.stop()
+  await Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true })))
 })
 
 async function migrationsFolder(migrations: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'migrations-'))
+  folders.push(dir)
   for (const [name, sql] of Object.entries(migrations)) {
     await mkdir(join(dir, name))
     await writeFile(join(dir, name, 'migration.sql'), sql)

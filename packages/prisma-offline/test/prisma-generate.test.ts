@@ -1,7 +1,10 @@
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { prismaGenerate } from '../src/index.js'
+
+const scratch = join(import.meta.dirname, '..', '.tmp')
+afterAll(() => rm(scratch, { recursive: true, force: true }))
 
 // Inside the package, so the prisma CLI resolves from the workspace's node_modules.
 async function projectWith(schema: string): Promise<string> {
