@@ -171,7 +171,7 @@ export class DockerRuntime implements GradingRuntime {
       [Symbol.asyncDispose]: stop,
       runTests: (testLaunch) =>
         exec(
-          ['node', ...testCommand(TESTS_DIR, testLaunch.timeoutMs)],
+          ['node', ...testCommand(TESTS_DIR)],
           { DRILL_SERVICE_URL: serviceUrl, DRILL_DATABASE_URL: databaseUrl, DRILL_SEED: String(testLaunch.seed) },
           testLaunch.timeoutMs + 5_000
         )

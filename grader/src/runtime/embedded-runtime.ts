@@ -89,7 +89,7 @@ export class EmbeddedRuntime implements GradingRuntime {
       },
       [Symbol.asyncDispose]: () => started.stop(),
       runTests: (testLaunch, testSignal) =>
-        runProcess(process.execPath, testCommand(testLaunch.bundleDir, testLaunch.timeoutMs), {
+        runProcess(process.execPath, testCommand(testLaunch.bundleDir), {
           cwd: testLaunch.bundleDir,
           env: {
             ...baseEnvironment(),
