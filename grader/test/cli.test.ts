@@ -33,6 +33,7 @@ describe('bad input', () => {
   it('rejects an unknown runtime, seed or command clearly', async () => {
     expect((await runDrill(['check', 'catalog-sold-out-stock', '--runtime', 'podman'])).stderr).toMatch(/--runtime must be docker, embedded or auto/)
     expect((await runDrill(['check', 'catalog-sold-out-stock', '--seed', 'abc'])).stderr).toMatch(/--seed must be a whole number/)
+    expect((await runDrill(['check', 'catalog-sold-out-stock', '--timeout', 'soon'])).stderr).toMatch(/--timeout is in seconds/)
     const unknown = await runDrill(['frobnicate'])
     expect(unknown.exitCode).toBe(2)
     expect(unknown.stderr).toMatch(/unknown command "frobnicate"/)

@@ -3,6 +3,7 @@ import { access, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/prom
 import { join, relative } from 'node:path'
 import { build, type Message } from 'esbuild'
 import { drillDir } from '../workspace/drill-dir.js'
+import { ESM_REQUIRE_SHIM } from './esm-require-shim.js'
 
 export type BundleResult = { ok: true; entry: string; dir: string } | { ok: false; errors: string[] }
 
@@ -20,8 +21,6 @@ export interface BundleOptions {
   service: string
 }
 
-// ESM output still meets CommonJS dependencies that call require() for Node built-ins.
-const REQUIRE_SHIM = "import { createRequire as __drillCreateRequire } from 'node:module'; const require = __drillCreateRequire(import.meta.url);"
 const KEPT_BUNDLES = 6
 
 /** Bundles `src/server.ts` into one ES module. */
@@ -55,7 +54,7 @@ async function runEsbuild(options: BundleOptions, outDir: string): Promise<Bundl
       sourcemap: 'linked',
       sourcesContent: false,
       sourceRoot: `${options.sourceRoot}/`,
-      banner: { js: REQUIRE_SHIM },
+      banner: { js: ESM_REQUIRE_SHIM },
       logLevel: 'silent'
     })
     return { ok: true, entry: 'server.mjs', dir: outDir }
@@ -75,10 +74,15 @@ async function inputsHash({ buildDir, repoRoot }: BundleOptions): Promise<string
   return hash.digest('hex').slice(0, 24)
 }
 
+/** Files under `dir`, following links (the build folder links the generated client). */
 async function filesUnder(root: string, dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true })
   const nested = await Promise.all(
-    entries.map((entry) => (entry.isDirectory() ? filesUnder(root, join(dir, entry.name)) : Promise.resolve([relative(root, join(dir, entry.name))])))
+    entries.map(async (entry) => {
+      const path = join(dir, entry.name)
+      const directory = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path)).isDirectory())
+      return directory ? filesUnder(root, path) : [relative(root, path)]
+    })
   )
   return nested.flat()
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { prismaGenerate } from '@debug-drills/prisma-offline'
 import { build } from 'esbuild'
 import { bundleService } from '../build/bundle-service.js'
+import { ESM_REQUIRE_SHIM } from '../build/esm-require-shim.js'
 import { DrillError, UsageError } from '../errors.js'
 import { drillDir } from '../workspace/drill-dir.js'
 
@@ -40,7 +41,7 @@ export async function prepareComposeBundle(repoRoot: string, service: string): P
     format: 'esm',
     target: 'node20',
     logLevel: 'silent',
-    banner: { js: "import { createRequire as __drillCreateRequire } from 'node:module'; const require = __drillCreateRequire(import.meta.url);" }
+    banner: { js: ESM_REQUIRE_SHIM }
   })
   return { dir }
 }

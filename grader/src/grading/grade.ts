@@ -95,10 +95,12 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
       const [dir, found, bundle] = await Promise.all([
         pristineService(repoRoot, base, scenario.service),
         source === 'working-copy' ? workingCopyChanges(repoRoot, base, scenario.service) : NO_CHANGES,
-        bundleTests(scenario)
+        bundleTests(scenario).then((tests) => {
+          cleanup.defer(() => tests[Symbol.asyncDispose]())
+          return tests
+        })
       ])
       changes = found
-      cleanup.defer(() => bundle[Symbol.asyncDispose]())
       return [dir, bundle] as const
     })
     const buildDir = await createBuildDir({
@@ -114,7 +116,8 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     const stopTypecheck = new AbortController()
     cleanup.defer(async () => stopTypecheck.abort())
     const typecheck: Promise<TypecheckResult> = typecheckService(buildDir.path, `services/${scenario.service}/`, stopTypecheck.signal)
-    const databaseStart = runtime.startDatabase(signal)
+    const testLaunch = { bundleDir: tests.dir, seed, timeoutMs: TESTS_TIMEOUT_MS }
+    const databaseStart = runtime.startDatabase(testLaunch, signal)
     cleanup.defer(async () => (await databaseStart.catch(() => undefined))?.stop())
     const bundle = await step(
       'build',
@@ -139,7 +142,6 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
       )
       return started
     })
-    const testLaunch = { bundleDir: tests.dir, seed, timeoutMs: TESTS_TIMEOUT_MS }
     let service
     try {
       service = await step('service', () =>

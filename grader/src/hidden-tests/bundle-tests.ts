@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import type { Scenario } from '../scenarios/scenario.js'
+import { ESM_REQUIRE_SHIM } from '../build/esm-require-shim.js'
 
 export const TESTS_FILE = 'hidden.test.mjs'
 export const REPORTER_FILE = 'json-reporter.mjs'
@@ -46,7 +47,7 @@ export async function bundleTests(scenario: Scenario): Promise<TestBundle> {
           }
         }
       ],
-      banner: { js: "import { createRequire as __drillCreateRequire } from 'node:module'; const require = __drillCreateRequire(import.meta.url);" }
+      banner: { js: ESM_REQUIRE_SHIM }
     })
     await copyFile(join(assets, REPORTER_FILE), join(dir, REPORTER_FILE))
     await copyFile(join(assets, WAIT_FILE), join(dir, WAIT_FILE))

@@ -31,6 +31,8 @@ export const NO_DAEMON_MESSAGE =
 
 interface StartedDockerDatabase extends StartedDatabase {
   network: string
+  /** Idle container on the network, where the readiness probe and the hidden tests run. */
+  runner: StartedTestContainer
 }
 
 /**
@@ -63,7 +65,7 @@ export class DockerRuntime implements GradingRuntime {
     return new DockerRuntime(client, await resolveImages(client))
   }
 
-  async startDatabase(): Promise<StartedDockerDatabase> {
+  async startDatabase(tests: TestLaunch): Promise<StartedDockerDatabase> {
     const run = randomBytes(4).toString('hex')
     const networkName = `drill-${run}`
     const dockerode = this.client.container.dockerode
@@ -75,30 +77,48 @@ export class DockerRuntime implements GradingRuntime {
       throw new InfrastructureError(`Docker could not create a network: ${(error as Error).message}`)
     }
     reaper.network(networkName)
-    let container: StartedTestContainer | undefined
+    let database: StartedTestContainer | undefined
+    let runner: StartedTestContainer | undefined
     const stop = async () => {
-      await container?.stop({ timeout: 0 }).catch(() => undefined)
+      await Promise.all([database?.stop({ timeout: 0 }), runner?.stop({ timeout: 0 })].map((stopping) => stopping?.catch(() => undefined)))
       await network.remove().catch(() => undefined)
       reaper.release()
     }
     try {
-      container = await new GenericContainer(this.images.postgres)
-        .withNetworkMode(networkName)
-        .withNetworkAliases(DB.alias)
-        .withExposedPorts(5432)
-        .withTmpFs({ '/var/lib/postgresql/data': 'rw' })
-        .withEnvironment({ POSTGRES_USER: DB.user, POSTGRES_PASSWORD: DB.password, POSTGRES_DB: DB.database })
-        .withCommand(['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])
-        .withLabels(ownerLabels())
-        .withWaitStrategy(Wait.forLogMessage(/ready to accept connections/))
-        .withStartupTimeout(30_000)
-        .start()
-      reaper.container(container.getId())
-      const hostUrl = `postgresql://${DB.user}:${DB.password}@${container.getHost()}:${container.getMappedPort(5432)}/${DB.database}`
+      // The tests' container needs only the network and the tests: it starts while PostgreSQL does.
+      ;[database, runner] = await Promise.all([
+        new GenericContainer(this.images.postgres)
+          .withNetworkMode(networkName)
+          .withNetworkAliases(DB.alias)
+          .withExposedPorts(5432)
+          .withTmpFs({ '/var/lib/postgresql/data': 'rw' })
+          .withEnvironment({ POSTGRES_USER: DB.user, POSTGRES_PASSWORD: DB.password, POSTGRES_DB: DB.database })
+          .withCommand(['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])
+          .withLabels(ownerLabels())
+          .withWaitStrategy(Wait.forLogMessage(/ready to accept connections/))
+          .withStartupTimeout(30_000)
+          .start()
+          .then((started) => {
+            reaper.container(started.getId())
+            return started
+          }),
+        new GenericContainer(this.images.node)
+          .withName(`drill-tests-${run}`)
+          .withNetworkMode(networkName)
+          .withCopyDirectoriesToContainer([{ source: tests.bundleDir, target: TESTS_DIR }])
+          .withCommand(['sleep', 'infinity'])
+          .withLabels(ownerLabels())
+          .start()
+          .then((started) => {
+            reaper.container(started.getId())
+            return started
+          })
+      ])
+      const hostUrl = `postgresql://${DB.user}:${DB.password}@${database.getHost()}:${database.getMappedPort(5432)}/${DB.database}`
       await waitForConnection(hostUrl, 30_000)
       let stopped: Promise<void> | undefined
       const stopOnce = () => (stopped ??= stop())
-      return { hostUrl, network: networkName, stop: stopOnce, [Symbol.asyncDispose]: stopOnce }
+      return { hostUrl, network: networkName, runner, stop: stopOnce, [Symbol.asyncDispose]: stopOnce }
     } catch (error) {
       await stop()
       if (error instanceof InfrastructureError) throw error
@@ -106,8 +126,8 @@ export class DockerRuntime implements GradingRuntime {
     }
   }
 
-  async startService(database: StartedDatabase, launch: ServiceLaunch, tests: TestLaunch, signal: AbortSignal): Promise<StartedService> {
-    const { network } = database as StartedDockerDatabase
+  async startService(database: StartedDatabase, launch: ServiceLaunch, _tests: TestLaunch, signal: AbortSignal): Promise<StartedService> {
+    const { network, runner } = database as StartedDockerDatabase
     const run = randomBytes(4).toString('hex')
     const serviceName = `drill-service-${run}`
     const serviceUrl = `http://${serviceName}:${SERVICE_PORT}`
@@ -115,40 +135,30 @@ export class DockerRuntime implements GradingRuntime {
     const reaper = new ExitReaper()
     const log = new LogTail()
     let service: StartedTestContainer | undefined
-    let runner: StartedTestContainer | undefined
 
     const stop = async () => {
-      await Promise.all([service?.stop({ timeout: 1_000 }), runner?.stop({ timeout: 0 })].map((stopping) => stopping?.catch(() => undefined)))
+      await service?.stop({ timeout: 1_000 }).catch(() => undefined)
       reaper.release()
     }
     try {
-      ;[service, runner] = await Promise.all([
-        new LimitedContainer(this.images.node)
-          .withName(serviceName)
-          .withNetworkMode(network)
-          .withUser('1000')
-          .withCopyDirectoriesToContainer([{ source: launch.bundleDir, target: '/app' }])
-          .withWorkingDir('/app')
-          .withEnvironment({ ...launch.environment, DATABASE_URL: databaseUrl, HOST: '0.0.0.0', PORT: String(SERVICE_PORT) })
-          .withCommand(['node', '--enable-source-maps', `/app/${launch.entry}`])
-          .withResourcesQuota({ memory: SERVICE_LIMITS.memoryGiB, cpu: SERVICE_LIMITS.cpus })
-          .withPidsLimit(SERVICE_LIMITS.pids)
-          .withLabels(ownerLabels())
-          .start(),
-        new GenericContainer(this.images.node)
-          .withName(`drill-tests-${run}`)
-          .withNetworkMode(network)
-          .withCopyDirectoriesToContainer([{ source: tests.bundleDir, target: TESTS_DIR }])
-          .withCommand(['sleep', 'infinity'])
-          .withLabels(ownerLabels())
-          .start()
-      ])
+      service = await new LimitedContainer(this.images.node)
+        .withName(serviceName)
+        .withNetworkMode(network)
+        .withUser('1000')
+        .withCopyDirectoriesToContainer([{ source: launch.bundleDir, target: '/app' }])
+        .withWorkingDir('/app')
+        .withEnvironment({ ...launch.environment, DATABASE_URL: databaseUrl, HOST: '0.0.0.0', PORT: String(SERVICE_PORT) })
+        .withCommand(['node', '--enable-source-maps', `/app/${launch.entry}`])
+        .withResourcesQuota({ memory: SERVICE_LIMITS.memoryGiB, cpu: SERVICE_LIMITS.cpus })
+        .withPidsLimit(SERVICE_LIMITS.pids)
+        .withLabels(ownerLabels())
+        .start()
     } catch (error) {
       await stop()
-      throw new InfrastructureError(`Docker could not start the service's containers: ${(error as Error).message}`)
+      throw new InfrastructureError(`Docker could not start the service's container: ${(error as Error).message}`)
     }
     reaper.container(service.getId())
-    reaper.container(runner.getId())
+
     const logStream = await service.logs()
     logStream.on('data', (chunk: Buffer | string) => log.push(chunk))
 
@@ -159,7 +169,7 @@ export class DockerRuntime implements GradingRuntime {
         signal.addEventListener('abort', () => reject(signal.reason), { once: true })
       })
       try {
-        const result = await Promise.race([runner!.exec(command, { env }), abort])
+        const result = await Promise.race([runner.exec(command, { env }), abort])
         return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }
       } finally {
         clearTimeout(timer)

@@ -40,7 +40,8 @@ export interface GradingRuntime {
   readonly name: RuntimeName
   /** The service runs from inside the checkout, so packages load from its node_modules. */
   readonly runsInsideCheckout: boolean
-  startDatabase(signal: AbortSignal): Promise<StartedDatabase>
+  /** Starts the database, and anything that needs only the tests (the Docker runtime's test runner). */
+  startDatabase(tests: TestLaunch, signal: AbortSignal): Promise<StartedDatabase>
   startService(database: StartedDatabase, launch: ServiceLaunch, tests: TestLaunch, signal: AbortSignal): Promise<StartedService>
 }
 

@@ -1,5 +1,4 @@
 import { InfrastructureError, UsageError } from '../errors.js'
-import { DockerRuntime } from './docker-runtime.js'
 import { EmbeddedRuntime } from './embedded-runtime.js'
 import type { GradingRuntime, RuntimeName } from './runtime.js'
 
@@ -10,12 +9,18 @@ export function parseRuntimeChoice(value: string): RuntimeChoice {
   throw new UsageError(`--runtime must be docker, embedded or auto, not "${value}".`)
 }
 
+// Testcontainers takes a few hundred milliseconds to load: only load it when Docker is wanted.
+async function connectDocker() {
+  const { DockerRuntime } = await import('./docker-runtime.js')
+  return DockerRuntime.connect()
+}
+
 /** `auto` uses Docker when a daemon answers, else the embedded runtime, and says which through `say`. */
 export async function selectRuntime(choice: RuntimeChoice, say: (line: string) => void = () => undefined): Promise<GradingRuntime> {
   if (choice === 'embedded') return new EmbeddedRuntime()
-  if (choice === 'docker') return DockerRuntime.connect()
+  if (choice === 'docker') return connectDocker()
   try {
-    const docker = await DockerRuntime.connect()
+    const docker = await connectDocker()
     say(`Runtime: docker (postgres ${docker.images.postgres}, node ${docker.images.node}).`)
     return docker
   } catch (error) {

@@ -28,7 +28,7 @@ export async function createBuildDir(options: BuildDirOptions): Promise<BuildDir
   await mkdir(path, { recursive: true })
   const dispose = () => rm(path, { recursive: true, force: true })
   try {
-    await cp(options.pristineDir, path, { recursive: true })
+    await linkPristine(options.pristineDir, path)
     const serviceNodeModules = join(options.repoRoot, 'services', options.service, 'node_modules')
     if (await exists(serviceNodeModules)) await symlink(serviceNodeModules, join(path, 'node_modules'), 'dir')
     if (options.sourceFrom) await overlaySource(options.sourceFrom, path)
@@ -38,6 +38,22 @@ export async function createBuildDir(options: BuildDirOptions): Promise<BuildDir
     throw error
   }
   return { path, [Symbol.asyncDispose]: dispose }
+}
+
+/**
+ * Everything outside `src/` (and the generated client inside it) is only read: link it. Only
+ * the source a trainee may change is copied, so a build folder costs a dozen files, not hundreds.
+ */
+async function linkPristine(pristineDir: string, buildDir: string): Promise<void> {
+  for (const entry of await readdir(pristineDir)) {
+    if (entry === 'src' || entry === '.complete') continue
+    await symlink(join(pristineDir, entry), join(buildDir, entry))
+  }
+  await mkdir(join(buildDir, 'src'), { recursive: true })
+  for (const entry of await readdir(join(pristineDir, 'src'))) {
+    if (entry === 'generated') await symlink(join(pristineDir, 'src', entry), join(buildDir, 'src', entry), 'dir')
+    else await cp(join(pristineDir, 'src', entry), join(buildDir, 'src', entry), { recursive: true })
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

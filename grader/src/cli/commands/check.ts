@@ -31,10 +31,18 @@ export function parseSeed(value: unknown): number | undefined {
   return seed
 }
 
+export function parseTimeout(value: unknown): number | undefined {
+  if (value === undefined) return undefined
+  const seconds = Number(value)
+  if (!Number.isFinite(seconds) || seconds < 5) throw new UsageError(`--timeout is in seconds and must be at least 5, not "${value}".`)
+  return seconds * 1000
+}
+
 export async function check(scenarioId: string | undefined, options: CheckOptions, { repoRoot, terminal, signal }: CommandContext): Promise<number> {
   if (!scenarioId) throw new UsageError('Name the scenario to check, e.g. `drill check accounts-duplicate-signup`; `drill list` shows them all.')
   const scenario = await findScenario(repoRoot, scenarioId)
   const seed = parseSeed(options.seed)
+  const timeoutMs = parseTimeout(options.timeout)
   const runtime = await selectRuntime(parseRuntimeChoice(options.runtime ?? 'auto'), (line) => terminal.line(terminal.colors.dim(line)))
   const c = terminal.colors
   terminal.line(`${c.bold(`drill check ${scenario.id}`)} ${c.dim(`· ${scenario.service} service · ${runtime.name} runtime`)}`)
@@ -47,7 +55,7 @@ export async function check(scenarioId: string | undefined, options: CheckOption
     runtime,
     signal,
     ...(seed ? { seed } : {}),
-    ...(options.timeout ? { timeoutMs: Number(options.timeout) * 1000 } : {}),
+    ...(timeoutMs ? { timeoutMs } : {}),
     onStep: (step) => {
       endStep?.()
       endStep = terminal.progress(STEP_TEXT[step])
