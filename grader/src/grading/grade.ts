@@ -133,32 +133,38 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
       await databaseStart.catch(() => undefined)
       return report('error', [], { kind: 'compile', message: 'The service does not compile.', details: bundle.errors })
     }
-    const database = await step('database', async () => {
-      const started = await databaseStart
-      await applyMigrations({ connectionString: started.hostUrl, migrationsDir: join(pristineDir, 'prisma', 'migrations') }).catch(
+    // The service starts while the database finishes starting and is migrated; the tests wait for both.
+    const database = await databaseStart.catch((error: unknown) => {
+      throw error instanceof InfrastructureError ? error : new InfrastructureError(`The database did not start: ${(error as Error).message}`)
+    })
+    const migrated = step('database', async () => {
+      await database.ready
+      await applyMigrations({ connectionString: database.hostUrl, migrationsDir: join(pristineDir, 'prisma', 'migrations') }).catch(
         (error: Error) => {
           throw new InfrastructureError(`The pristine migrations of ${scenario.service} did not apply: ${error.message}`)
         }
       )
-      return started
     })
-    let service
-    try {
-      service = await step('service', () =>
-        runtime.startService(
-          database,
-          { bundleDir: bundle.dir, entry: bundle.entry, environment: scenario.environment, startTimeoutMs: SERVICE_START_TIMEOUT_MS },
-          testLaunch,
-          signal
-        )
+    const serviceStart = step('service', () =>
+      runtime.startService(
+        database,
+        { bundleDir: bundle.dir, entry: bundle.entry, environment: scenario.environment, startTimeoutMs: SERVICE_START_TIMEOUT_MS },
+        testLaunch,
+        signal
       )
-    } catch (error) {
+    )
+    serviceStart.then((started) => cleanup.defer(() => started.stop())).catch(() => undefined)
+    const [migration, started] = await Promise.allSettled([migrated, serviceStart])
+    // A database that never came up outranks a service that could not reach it: that is ours, not the trainee's.
+    if (migration.status === 'rejected') throw migration.reason
+    if (started.status === 'rejected') {
+      const error: unknown = started.reason
       if (!(error instanceof ServiceStartError) || signal.aborted) throw error
       const compiled = await typecheck
       if (!compiled.ok) return report('error', [], compileProblem(compiled))
       return report('error', [], { kind: 'service', message: error.message, details: error.logs.slice(-20) })
     }
-    cleanup.defer(() => service.stop())
+    const service = started.value
     runningService = service
 
     const run = await step('tests', () => service.runTests(testLaunch, signal))

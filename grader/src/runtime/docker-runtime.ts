@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { GenericContainer, getContainerRuntimeClient, Wait, type ContainerRuntimeClient, type StartedTestContainer } from 'testcontainers'
+import { GenericContainer, getContainerRuntimeClient, type ContainerRuntimeClient, type StartedTestContainer } from 'testcontainers'
 import { InfrastructureError } from '../errors.js'
 import { testCommand, WAIT_FILE } from '../hidden-tests/bundle-tests.js'
 import { dockerHostAnswers } from './docker-host-answers.js'
@@ -9,6 +9,7 @@ import { resolveImages, type ResolvedImages } from './docker-images.js'
 import { ownerLabels, removeLeftovers } from './docker-labels.js'
 import { LimitedContainer } from './limited-container.js'
 import { LogTail } from './log-tail.js'
+import { StartedWaitStrategy } from './started-wait-strategy.js'
 import {
   ServiceStartError,
   type GradingRuntime,
@@ -95,8 +96,7 @@ export class DockerRuntime implements GradingRuntime {
           .withEnvironment({ POSTGRES_USER: DB.user, POSTGRES_PASSWORD: DB.password, POSTGRES_DB: DB.database })
           .withCommand(['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])
           .withLabels(ownerLabels())
-          .withWaitStrategy(Wait.forLogMessage(/ready to accept connections/))
-          .withStartupTimeout(30_000)
+          .withWaitStrategy(new StartedWaitStrategy())
           .start()
           .then((started) => {
             reaper.container(started.getId())
@@ -115,10 +115,11 @@ export class DockerRuntime implements GradingRuntime {
           })
       ])
       const hostUrl = `postgresql://${DB.user}:${DB.password}@${database.getHost()}:${database.getMappedPort(5432)}/${DB.database}`
-      await waitForConnection(hostUrl, 30_000)
+      const ready = waitForConnection(hostUrl, 30_000)
+      ready.catch(() => undefined) // observed by the caller; never an unhandled rejection
       let stopped: Promise<void> | undefined
       const stopOnce = () => (stopped ??= stop())
-      return { hostUrl, network: networkName, runner, stop: stopOnce, [Symbol.asyncDispose]: stopOnce }
+      return { hostUrl, ready, network: networkName, runner, stop: stopOnce, [Symbol.asyncDispose]: stopOnce }
     } catch (error) {
       await stop()
       if (error instanceof InfrastructureError) throw error
@@ -137,7 +138,7 @@ export class DockerRuntime implements GradingRuntime {
     let service: StartedTestContainer | undefined
 
     const stop = async () => {
-      await service?.stop({ timeout: 1_000 }).catch(() => undefined)
+      await service?.stop({ timeout: 0 }).catch(() => undefined) // its work is done: no graceful shutdown to wait for
       reaper.release()
     }
     try {

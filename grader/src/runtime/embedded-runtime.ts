@@ -50,7 +50,7 @@ export class EmbeddedRuntime implements GradingRuntime {
     }
     try {
       const hostUrl = await postgres.createDatabase(DATABASE)
-      return { hostUrl, stop: () => postgres.stop(), [Symbol.asyncDispose]: () => postgres.stop() }
+      return { hostUrl, ready: Promise.resolve(), stop: () => postgres.stop(), [Symbol.asyncDispose]: () => postgres.stop() }
     } catch (error) {
       await postgres.stop()
       throw error

@@ -3,6 +3,11 @@ export type RuntimeName = 'docker' | 'embedded'
 export interface StartedDatabase extends AsyncDisposable {
   /** Where the grader (on the host) reaches the database, to migrate it. */
   hostUrl: string
+  /**
+   * Resolves once the database accepts connections. It may start later than the database
+   * object exists (Docker), so the service can start in the meantime.
+   */
+  ready: Promise<void>
   stop(): Promise<void>
 }
 
