@@ -117,8 +117,8 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     cleanup.defer(async () => stopTypecheck.abort())
     const typecheck: Promise<TypecheckResult> = typecheckService(buildDir.path, `services/${scenario.service}/`, stopTypecheck.signal)
     const testLaunch = { bundleDir: tests.dir, seed, timeoutMs: TESTS_TIMEOUT_MS }
-    const databaseStart = runtime.startDatabase(testLaunch, signal)
-    cleanup.defer(async () => (await databaseStart.catch(() => undefined))?.stop())
+    const environment = await runtime.startEnvironment(testLaunch, signal)
+    cleanup.defer(() => environment.stop())
     const bundle = await step(
       'build',
       bundleService({
@@ -130,14 +130,13 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
       })
     )
     if (!bundle.ok) {
-      await databaseStart.catch(() => undefined)
       return report('error', [], { kind: 'compile', message: 'The service does not compile.', details: bundle.errors })
     }
     // The service starts while the database finishes starting and is migrated; the tests wait for both.
-    const database = await databaseStart.catch((error: unknown) => {
-      throw error instanceof InfrastructureError ? error : new InfrastructureError(`The database did not start: ${(error as Error).message}`)
-    })
     const migrated = step('database', async () => {
+      const database = await environment.database.catch((error: unknown) => {
+        throw error instanceof InfrastructureError ? error : new InfrastructureError(`The database did not start: ${(error as Error).message}`)
+      })
       await database.ready
       await applyMigrations({ connectionString: database.hostUrl, migrationsDir: join(pristineDir, 'prisma', 'migrations') }).catch(
         (error: Error) => {
@@ -146,14 +145,11 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
       )
     })
     const serviceStart = step('service', () =>
-      runtime.startService(
-        database,
+      environment.startService(
         { bundleDir: bundle.dir, entry: bundle.entry, environment: scenario.environment, startTimeoutMs: SERVICE_START_TIMEOUT_MS },
-        testLaunch,
         signal
       )
     )
-    serviceStart.then((started) => cleanup.defer(() => started.stop())).catch(() => undefined)
     const [migration, started] = await Promise.allSettled([migrated, serviceStart])
     // A database that never came up outranks a service that could not reach it: that is ours, not the trainee's.
     if (migration.status === 'rejected') throw migration.reason

@@ -11,10 +11,12 @@ import { LimitedContainer } from './limited-container.js'
 import { LogTail } from './log-tail.js'
 import { StartedWaitStrategy } from './started-wait-strategy.js'
 import {
+  once,
   ServiceStartError,
   type GradingRuntime,
   type ServiceLaunch,
   type StartedDatabase,
+  type StartedEnvironment,
   type StartedService,
   type TestLaunch,
   type TestRun
@@ -29,12 +31,6 @@ const TESTS_DIR = '/drill'
 export const NO_DAEMON_MESSAGE =
   'No Docker daemon answers. Start Docker Desktop (macOS, Windows) or the docker service (Linux: `sudo systemctl start docker`), ' +
   'check that `docker info` works, and run again. Or grade without Docker: --runtime embedded.'
-
-interface StartedDockerDatabase extends StartedDatabase {
-  network: string
-  /** Idle container on the network, where the readiness probe and the hidden tests run. */
-  runner: StartedTestContainer
-}
 
 /**
  * PostgreSQL and the service in containers on an internal network: the service reaches its
@@ -66,136 +62,130 @@ export class DockerRuntime implements GradingRuntime {
     return new DockerRuntime(client, await resolveImages(client))
   }
 
-  async startDatabase(tests: TestLaunch): Promise<StartedDockerDatabase> {
+  /**
+   * Creates the network, then starts PostgreSQL and the tests' container side by side; the
+   * service container can start as soon as the network exists, while the others come up.
+   */
+  async startEnvironment(tests: TestLaunch): Promise<StartedEnvironment> {
     const run = randomBytes(4).toString('hex')
-    const networkName = `drill-${run}`
+    const network = `drill-${run}`
     const dockerode = this.client.container.dockerode
     const reaper = new ExitReaper()
-    let network
+    let created
     try {
-      network = await dockerode.createNetwork({ Name: networkName, Internal: true, Labels: ownerLabels(), CheckDuplicate: true })
+      created = await dockerode.createNetwork({ Name: network, Internal: true, Labels: ownerLabels(), CheckDuplicate: true })
     } catch (error) {
       throw new InfrastructureError(`Docker could not create a network: ${(error as Error).message}`)
     }
-    reaper.network(networkName)
-    let database: StartedTestContainer | undefined
-    let runner: StartedTestContainer | undefined
-    const stop = async () => {
-      await Promise.all([database?.stop({ timeout: 0 }), runner?.stop({ timeout: 0 })].map((stopping) => stopping?.catch(() => undefined)))
-      await network.remove().catch(() => undefined)
-      reaper.release()
+    reaper.network(network)
+    const containers: StartedTestContainer[] = []
+    const track = (started: StartedTestContainer) => {
+      containers.push(started)
+      reaper.container(started.getId())
+      return started
     }
-    try {
-      // The tests' container needs only the network and the tests: it starts while PostgreSQL does.
-      ;[database, runner] = await Promise.all([
-        new GenericContainer(this.images.postgres)
-          .withNetworkMode(networkName)
-          .withNetworkAliases(DB.alias)
-          .withExposedPorts(5432)
-          .withTmpFs({ '/var/lib/postgresql/data': 'rw' })
-          .withEnvironment({ POSTGRES_USER: DB.user, POSTGRES_PASSWORD: DB.password, POSTGRES_DB: DB.database })
-          .withCommand(['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])
-          .withLabels(ownerLabels())
-          .withWaitStrategy(new StartedWaitStrategy())
-          .start()
-          .then((started) => {
-            reaper.container(started.getId())
-            return started
-          }),
-        new GenericContainer(this.images.node)
-          .withName(`drill-tests-${run}`)
-          .withNetworkMode(networkName)
-          .withCopyDirectoriesToContainer([{ source: tests.bundleDir, target: TESTS_DIR }])
-          .withCommand(['sleep', 'infinity'])
-          .withLabels(ownerLabels())
-          .start()
-          .then((started) => {
-            reaper.container(started.getId())
-            return started
-          })
-      ])
-      const hostUrl = `postgresql://${DB.user}:${DB.password}@${database.getHost()}:${database.getMappedPort(5432)}/${DB.database}`
-      const ready = waitForConnection(hostUrl, 30_000)
-      ready.catch(() => undefined) // observed by the caller; never an unhandled rejection
-      let stopped: Promise<void> | undefined
-      const stopOnce = () => (stopped ??= stop())
-      return { hostUrl, ready, network: networkName, runner, stop: stopOnce, [Symbol.asyncDispose]: stopOnce }
-    } catch (error) {
-      await stop()
-      if (error instanceof InfrastructureError) throw error
-      throw new InfrastructureError(`PostgreSQL did not start in Docker (${this.images.postgres}): ${(error as Error).message}`)
+    const starts: Promise<unknown>[] = []
+    const starting = <T>(start: Promise<T>) => {
+      starts.push(start.catch(() => undefined))
+      return start
     }
-  }
 
-  async startService(database: StartedDatabase, launch: ServiceLaunch, _tests: TestLaunch, signal: AbortSignal): Promise<StartedService> {
-    const { network, runner } = database as StartedDockerDatabase
-    const run = randomBytes(4).toString('hex')
-    const serviceName = `drill-service-${run}`
-    const serviceUrl = `http://${serviceName}:${SERVICE_PORT}`
-    const databaseUrl = `postgresql://${DB.user}:${DB.password}@${DB.alias}:5432/${DB.database}`
-    const reaper = new ExitReaper()
-    const log = new LogTail()
-    let service: StartedTestContainer | undefined
-
-    const stop = async () => {
-      await service?.stop({ timeout: 0 }).catch(() => undefined) // its work is done: no graceful shutdown to wait for
-      reaper.release()
-    }
-    try {
-      service = await new LimitedContainer(this.images.node)
-        .withName(serviceName)
+    const postgres = starting(
+      new GenericContainer(this.images.postgres)
         .withNetworkMode(network)
-        .withUser('1000')
-        .withCopyDirectoriesToContainer([{ source: launch.bundleDir, target: '/app' }])
-        .withWorkingDir('/app')
-        .withEnvironment({ ...launch.environment, DATABASE_URL: databaseUrl, HOST: '0.0.0.0', PORT: String(SERVICE_PORT) })
-        .withCommand(['node', '--enable-source-maps', `/app/${launch.entry}`])
-        .withResourcesQuota({ memory: SERVICE_LIMITS.memoryGiB, cpu: SERVICE_LIMITS.cpus })
-        .withPidsLimit(SERVICE_LIMITS.pids)
+        .withNetworkAliases(DB.alias)
+        .withExposedPorts(5432)
+        .withTmpFs({ '/var/lib/postgresql/data': 'rw' })
+        .withEnvironment({ POSTGRES_USER: DB.user, POSTGRES_PASSWORD: DB.password, POSTGRES_DB: DB.database })
+        .withCommand(['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])
+        .withLabels(ownerLabels())
+        .withWaitStrategy(new StartedWaitStrategy())
+        .start()
+        .then(track)
+    )
+    const runner = starting(
+      new GenericContainer(this.images.node)
+        .withName(`drill-tests-${run}`)
+        .withNetworkMode(network)
+        .withCopyDirectoriesToContainer([{ source: tests.bundleDir, target: TESTS_DIR }])
+        .withCommand(['sleep', 'infinity'])
         .withLabels(ownerLabels())
         .start()
-    } catch (error) {
-      await stop()
-      throw new InfrastructureError(`Docker could not start the service's container: ${(error as Error).message}`)
-    }
-    reaper.container(service.getId())
-
-    const logStream = await service.logs()
-    logStream.on('data', (chunk: Buffer | string) => log.push(chunk))
-
-    const exec = async (command: string[], env: Record<string, string>, timeoutMs: number): Promise<TestRun> => {
-      let timer: NodeJS.Timeout | undefined
-      const abort = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs)
-        signal.addEventListener('abort', () => reject(signal.reason), { once: true })
-      })
-      try {
-        const result = await Promise.race([runner.exec(command, { env }), abort])
-        return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }
-      } finally {
-        clearTimeout(timer)
+        .then(track)
+    )
+    const database = postgres.then(
+      (container): StartedDatabase => {
+        const hostUrl = `postgresql://${DB.user}:${DB.password}@${container.getHost()}:${container.getMappedPort(5432)}/${DB.database}`
+        const ready = waitForConnection(hostUrl, 30_000)
+        ready.catch(() => undefined) // observed by the caller
+        return { hostUrl, ready }
+      },
+      (error: Error) => {
+        throw new InfrastructureError(`PostgreSQL did not start in Docker (${this.images.postgres}): ${error.message}`)
       }
-    }
-    const started: StartedService = {
-      logs: () => log.lines(),
-      stop,
-      [Symbol.asyncDispose]: stop,
-      runTests: (testLaunch) =>
-        exec(
-          ['node', ...testCommand(TESTS_DIR)],
-          { DRILL_SERVICE_URL: serviceUrl, DRILL_DATABASE_URL: databaseUrl, DRILL_SEED: String(testLaunch.seed) },
-          testLaunch.timeoutMs + 5_000
-        )
-    }
+    )
+    database.catch(() => undefined)
 
-    try {
-      const serviceId = service.getId()
-      const exitedEarly = watchForExit(this.client, serviceId, signal)
+    const stop = once(async () => {
+      await Promise.all(starts) // whatever is still starting must exist before it can be removed
+      // One forced removal per container: nothing in them is worth a graceful stop once the check is over.
+      await Promise.all(containers.map((container) => dockerode.getContainer(container.getId()).remove({ force: true, v: true }).catch(() => undefined)))
+      await created.remove().catch(() => undefined)
+      reaper.release()
+    })
+
+    const startService = async (launch: ServiceLaunch, signal: AbortSignal): Promise<StartedService> => {
+      const serviceName = `drill-service-${run}`
+      const serviceUrl = `http://${serviceName}:${SERVICE_PORT}`
+      const databaseUrl = `postgresql://${DB.user}:${DB.password}@${DB.alias}:5432/${DB.database}`
+      const log = new LogTail()
+      let service: StartedTestContainer
+      let probe: StartedTestContainer
+      try {
+        ;[service, probe] = await Promise.all([
+          starting(
+            new LimitedContainer(this.images.node)
+              .withName(serviceName)
+              .withNetworkMode(network)
+              .withUser('1000')
+              .withCopyDirectoriesToContainer([{ source: launch.bundleDir, target: '/app' }])
+              .withWorkingDir('/app')
+              .withEnvironment({ ...launch.environment, DATABASE_URL: databaseUrl, HOST: '0.0.0.0', PORT: String(SERVICE_PORT) })
+              .withCommand(['node', '--enable-source-maps', `/app/${launch.entry}`])
+              .withResourcesQuota({ memory: SERVICE_LIMITS.memoryGiB, cpu: SERVICE_LIMITS.cpus })
+              .withPidsLimit(SERVICE_LIMITS.pids)
+              .withLabels(ownerLabels())
+              .start()
+              .then(track)
+          ),
+          runner
+        ])
+      } catch (error) {
+        throw new InfrastructureError(`Docker could not start the service's containers: ${(error as Error).message}`)
+      }
+      const logStream = await service.logs()
+      logStream.on('data', (chunk: Buffer | string) => log.push(chunk))
+
+      const exec = async (command: string[], env: Record<string, string>, timeoutMs: number, execSignal: AbortSignal): Promise<TestRun> => {
+        let timer: NodeJS.Timeout | undefined
+        const abort = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs)
+          execSignal.addEventListener('abort', () => reject(execSignal.reason), { once: true })
+        })
+        try {
+          const result = await Promise.race([probe.exec(command, { env }), abort])
+          return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }
+        } finally {
+          clearTimeout(timer)
+        }
+      }
+
+      const exitedEarly = watchForExit(this.client, service.getId(), signal)
       const ready = await Promise.race([
-        exec(['node', `${TESTS_DIR}/${WAIT_FILE}`, `${serviceUrl}/health`, String(launch.startTimeoutMs)], {}, launch.startTimeoutMs + 5_000).then(
-          (result) => ({ exited: false, ok: result.exitCode === 0 })
+        exec(['node', `${TESTS_DIR}/${WAIT_FILE}`, `${serviceUrl}/health`, String(launch.startTimeoutMs)], {}, launch.startTimeoutMs + 5_000, signal).then(
+          (result) => ({ ok: result.exitCode === 0 })
         ),
-        exitedEarly.promise.then((exitCode) => ({ exited: true, ok: false, exitCode }))
+        exitedEarly.promise.then((exitCode) => ({ ok: false, exitCode }))
       ])
       exitedEarly.cancel()
       if (!ready.ok) {
@@ -206,11 +196,19 @@ export class DockerRuntime implements GradingRuntime {
             : `did not answer GET /health within ${launch.startTimeoutMs / 1000} s`
         throw new ServiceStartError(`The service ${how}.`, log.lines())
       }
-    } catch (error) {
-      await stop()
-      throw error
+      return {
+        logs: () => log.lines(),
+        runTests: (testLaunch, testSignal) =>
+          exec(
+            ['node', ...testCommand(TESTS_DIR)],
+            { DRILL_SERVICE_URL: serviceUrl, DRILL_DATABASE_URL: databaseUrl, DRILL_SEED: String(testLaunch.seed) },
+            testLaunch.timeoutMs + 5_000,
+            testSignal
+          )
+      }
     }
-    return started
+
+    return { database, startService, stop, [Symbol.asyncDispose]: stop }
   }
 }
 

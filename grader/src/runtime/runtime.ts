@@ -1,14 +1,10 @@
 export type RuntimeName = 'docker' | 'embedded'
 
-export interface StartedDatabase extends AsyncDisposable {
+export interface StartedDatabase {
   /** Where the grader (on the host) reaches the database, to migrate it. */
   hostUrl: string
-  /**
-   * Resolves once the database accepts connections. It may start later than the database
-   * object exists (Docker), so the service can start in the meantime.
-   */
+  /** Resolves once the database accepts connections. */
   ready: Promise<void>
-  stop(): Promise<void>
 }
 
 export interface ServiceLaunch {
@@ -33,10 +29,21 @@ export interface TestRun {
   exitCode: number
 }
 
-export interface StartedService extends AsyncDisposable {
+export interface StartedService {
   /** The service's recent log lines, for reports. */
   logs(): string[]
   runTests(launch: TestLaunch, signal: AbortSignal): Promise<TestRun>
+}
+
+/**
+ * Everything one check runs: its database, its service and, on Docker, the network and the
+ * tests' container. It exists before any of them is up, so they can start side by side, and
+ * `stop()` removes all of them, whatever state each is in.
+ */
+export interface StartedEnvironment extends AsyncDisposable {
+  database: Promise<StartedDatabase>
+  /** Starts the service under `launch` and waits until it answers GET /health. */
+  startService(launch: ServiceLaunch, signal: AbortSignal): Promise<StartedService>
   stop(): Promise<void>
 }
 
@@ -45,9 +52,7 @@ export interface GradingRuntime {
   readonly name: RuntimeName
   /** The service runs from inside the checkout, so packages load from its node_modules. */
   readonly runsInsideCheckout: boolean
-  /** Starts the database, and anything that needs only the tests (the Docker runtime's test runner). */
-  startDatabase(tests: TestLaunch, signal: AbortSignal): Promise<StartedDatabase>
-  startService(database: StartedDatabase, launch: ServiceLaunch, tests: TestLaunch, signal: AbortSignal): Promise<StartedService>
+  startEnvironment(tests: TestLaunch, signal: AbortSignal): Promise<StartedEnvironment>
 }
 
 /** The service crashed, hung or never became ready: the trainee's code, shown with its log. */
@@ -59,4 +64,10 @@ export class ServiceStartError extends Error {
     super(message)
     this.name = 'ServiceStartError'
   }
+}
+
+/** Runs `stop` once, however often it is called. */
+export function once(stop: () => Promise<void>): () => Promise<void> {
+  let stopping: Promise<void> | undefined
+  return () => (stopping ??= stop())
 }
