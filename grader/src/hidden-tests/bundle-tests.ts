@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { copyFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,7 +26,6 @@ const SET_MARK = 'drill-set:'
 export async function bundleTests(scenario: Scenario): Promise<TestBundle> {
   const dir = await mkdtemp(join(tmpdir(), 'drill-tests-'))
   try {
-    await mkdir(dir, { recursive: true })
     const entry = (['regression', 'invariant'] as const)
       .map((set) => `import '${SET_MARK}${set}'\nimport ${JSON.stringify(set === 'regression' ? scenario.regressionTestsPath : scenario.invariantTestsPath)}`)
       .join('\n')

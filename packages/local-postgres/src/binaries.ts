@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { chmod, mkdir, rename, rm, stat } from 'node:fs/promises'
 import { arch, platform, tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
-import { copyDataDirectory } from './copy-data-directory.js'
+import { copyPreservingOwners } from './copy-preserving-owners.js'
 import type { RunAs } from './run-as.js'
 
 export interface PostgresBinaries {
@@ -35,7 +35,7 @@ export async function postgresBinaries(runAs?: RunAs): Promise<PostgresBinaries>
     await mkdir(tmpdir(), { recursive: true })
     const staging = `${copy}.staging-${process.pid}`
     await rm(staging, { recursive: true, force: true })
-    await copyDataDirectory(installation, staging)
+    await copyPreservingOwners(installation, staging)
     await chmod(staging, 0o755)
     await rename(staging, copy).catch(() => rm(staging, { recursive: true, force: true }))
   }

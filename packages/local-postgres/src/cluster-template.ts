@@ -3,7 +3,7 @@ import { chown, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/prom
 import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { postgresBinaries } from './binaries.js'
-import { copyDataDirectory } from './copy-data-directory.js'
+import { copyPreservingOwners } from './copy-preserving-owners.js'
 import { postgresRunAs } from './run-as.js'
 
 export const SUPERUSER = 'postgres'
@@ -65,7 +65,7 @@ export async function clusterTemplate(cacheDir = defaultCacheDir()): Promise<str
     // Copy next to the final place, then rename: two processes racing here both end with a whole template.
     const staging = await mkdtemp(join(cacheDir, 'staging-'))
     try {
-      await copyDataDirectory(dataDir, join(staging, 'data'))
+      await copyPreservingOwners(dataDir, join(staging, 'data'))
       await rename(join(staging, 'data'), template).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error
       })

@@ -3,7 +3,7 @@ import { chown, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { postgresBinaries } from './binaries.js'
 import { clusterTemplate } from './cluster-template.js'
-import { copyDataDirectory } from './copy-data-directory.js'
+import { copyPreservingOwners } from './copy-preserving-owners.js'
 import { freePort } from './free-port.js'
 import { postgresRunAs } from './run-as.js'
 import { scratchDir } from './scratch-dir.js'
@@ -42,7 +42,7 @@ export async function startLocalPostgres(options: StartLocalPostgresOptions = {}
   try {
     if (runAs) await chown(workDir, runAs.uid, runAs.gid)
     const dataDir = join(workDir, 'data')
-    await copyDataDirectory(template, dataDir)
+    await copyPreservingOwners(template, dataDir)
     const port = options.port ?? (await freePort())
     const args = [
       '-D', dataDir,
