@@ -49,13 +49,77 @@ cli
   .action((options) => run(async (ctx) => (await import('./commands/list.js')).list(options, ctx)))
 
 cli
-  .command('check [scenario]', "Grade your working copy of a scenario's service with its hidden tests")
+  .command('start [scenario]', "Start a drill: restore its service's shipped bug, start the clock, print the ticket")
+  .option('--yes', 'Discard edits to the service without asking (a patch of them is saved first)')
+  .option('--json', 'Print JSON')
+  .example('drill start catalog-sold-out-stock')
+  .action((scenario, options) => run(async (ctx) => (await import('./commands/start.js')).start(scenario, options, ctx)))
+
+cli
+  .command('run [target]', 'Run a service (active drill, scenario or service name) with its database for debugging; reloads on save')
+  .option('--inspect [port]', 'Open a debugger port for VS Code or Chrome DevTools (default 9229)')
+  .option('--port <port>', "The service's port (default: the one in its .env.example)")
+  .option('--docker', 'Run it with docker compose instead of embedded PostgreSQL')
+  .option('--sql', 'Show every SQL statement as it runs')
+  .option('--no-seed', 'Leave the database empty instead of loading the seed data')
+  .example('drill run --inspect')
+  .action((target, options) => run(async (ctx) => (await import('./commands/run.js')).run(target, options, ctx)))
+
+cli
+  .command('repro [target]', "Replay the ticket's requests against the running service, shown like curl -v")
+  .option('--url <url>', 'Where the service answers, if not started with `drill run`')
+  .option('--json', 'Print the exchanges as JSON')
+  .action((target, options) => run(async (ctx) => (await import('./commands/repro.js')).repro(target, options, ctx)))
+
+cli
+  .command('hint', 'Show the next hint of the active drill (each costs points; some open after a few minutes)')
+  .option('--json', 'Print JSON')
+  .action((options) => run(async (ctx) => (await import('./commands/hint.js')).hint(options, ctx)))
+
+cli
+  .command('check [scenario]', "Grade your working copy with the scenario's hidden tests (default: the active drill)")
   .option('--runtime <runtime>', 'docker, embedded or auto (docker when a daemon answers)', { default: 'auto' })
   .option('--json <file>', 'Also write machine-readable results (results.json v3) to <file>')
   .option('--seed <seed>', "Seed for the hidden tests' random data (printed in every report)")
   .option('--timeout <seconds>', 'Wall-clock limit for the whole check', { default: 180 })
   .example('drill check accounts-duplicate-signup --runtime embedded')
   .action((scenario, options) => run(async (ctx) => (await import('./commands/check.js')).check(scenario, options, ctx)))
+
+cli
+  .command('watch [scenario]', 'Check again on every save to the service, one check at a time, until it passes')
+  .option('--runtime <runtime>', 'docker, embedded or auto', { default: 'auto' })
+  .option('--timeout <seconds>', 'Wall-clock limit for each check', { default: 180 })
+  .action((scenario, options) => run(async (ctx) => (await import('./commands/watch.js')).watch(scenario, options, ctx)))
+
+cli
+  .command('status', 'Your progress over all scenarios, grouped by bug class')
+  .option('--json', 'Print JSON')
+  .action((options) => run(async (ctx) => (await import('./commands/status.js')).status(options, ctx)))
+
+cli
+  .command('next', 'Suggest the next drill: an unsolved one in your weakest bug class, easiest first')
+  .option('--json', 'Print JSON')
+  .action((options) => run(async (ctx) => (await import('./commands/next.js')).next(options, ctx)))
+
+cli
+  .command('giveup', 'End the active drill unsolved and show the reference fix and the explanation')
+  .option('--json', 'Print JSON')
+  .action((options) => run(async (ctx) => (await import('./commands/giveup.js')).giveUp(options, ctx)))
+
+cli
+  .command('reset [scenario]', "Restore a scenario's shipped bug and forget its progress (default: the active drill)")
+  .option('--all', 'Reset every scenario')
+  .option('--yes', 'Do not ask before discarding edits and progress')
+  .action((scenario, options) => run(async (ctx) => (await import('./commands/reset.js')).reset(scenario, options, ctx)))
+
+cli
+  .command('export [file]', 'Write your progress to a file (or to stdout), to move it to another machine')
+  .action((file) => run(async (ctx) => (await import('./commands/transfer.js')).exportProgress(file, ctx)))
+
+cli
+  .command('import [file]', 'Add progress from a file written by `drill export`')
+  .option('--replace', 'Replace your progress instead of adding to it')
+  .action((file, options) => run(async (ctx) => (await import('./commands/transfer.js')).importProgress(file, options, ctx)))
 
 cli
   .command('validate [...scenarios]', 'Prove scenarios: hidden tests fail on the shipped bug and pass with the reference fix')

@@ -1,4 +1,4 @@
-import { access, cp, mkdir, rm } from 'node:fs/promises'
+import { access, cp, mkdir, readdir, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { prismaGenerate } from '@debug-drills/prisma-offline'
@@ -26,8 +26,9 @@ export async function prepareComposeBundle(repoRoot: string, service: string): P
     if (generated.exitCode !== 0) throw new DrillError(`Could not generate the Prisma client of ${service}:\n${generated.output}`)
   })
   const dir = drillDir(repoRoot, 'compose', service)
-  await rm(dir, { recursive: true, force: true })
+  // Emptied rather than replaced: a running container has this very folder mounted.
   await mkdir(dir, { recursive: true })
+  await Promise.all((await readdir(dir)).map((entry) => rm(join(dir, entry), { recursive: true, force: true })))
   const bundled = await bundleService({ buildDir: serviceDir, sourceRoot: serviceDir, mode: 'self-contained', repoRoot, service })
   if (!bundled.ok) throw new DrillError(`The ${service} service does not compile:\n${bundled.errors.join('\n')}`)
   await cp(bundled.dir, dir, { recursive: true })

@@ -16,6 +16,10 @@ export interface StartLocalPostgresOptions {
   port?: number
   /** How long to wait for the server to accept connections. */
   timeoutMs?: number
+  /** Extra server settings, e.g. `{ log_statement: 'all' }` to log every SQL statement. */
+  settings?: Record<string, string>
+  /** Receives every line the server logs (by default only the last lines are kept, for errors). */
+  onLog?: (line: string) => void
 }
 
 const READY = 'database system is ready to accept connections'
@@ -52,7 +56,8 @@ export async function startLocalPostgres(options: StartLocalPostgresOptions = {}
       '-c', 'fsync=off',
       '-c', 'synchronous_commit=off',
       '-c', 'full_page_writes=off',
-      '-c', 'max_connections=200'
+      '-c', 'max_connections=200',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`])
     ]
     const child = spawn(postgres, args, { ...runAs, stdio: ['ignore', 'ignore', 'pipe'] })
     const logLines: string[] = []
@@ -64,6 +69,7 @@ export async function startLocalPostgres(options: StartLocalPostgresOptions = {}
       child.stderr?.setEncoding('utf8')
       child.stderr?.on('data', (chunk: string) => {
         for (const line of chunk.split('\n').filter(Boolean)) {
+          options.onLog?.(line)
           logLines.push(line)
           if (logLines.length > KEPT_LOG_LINES) logLines.shift()
         }

@@ -1,13 +1,18 @@
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { UsageError } from '../../errors.js'
-import { EXIT_CODES } from '../../grading/grade-report.js'
+import { EXIT_CODES, type GradeReport } from '../../grading/grade-report.js'
 import { grade, type GradeStep } from '../../grading/grade.js'
+import { recordCheck, type CheckRecorded } from '../../progress/progress.js'
+import { StateFileError, statePath, updateState } from '../../progress/state-file.js'
 import { formatReport } from '../../report/format-report.js'
 import { toResultsJson } from '../../report/results-json.js'
+import type { GradingRuntime } from '../../runtime/runtime.js'
 import { parseRuntimeChoice, selectRuntime } from '../../runtime/select-runtime.js'
-import { findScenario } from '../../scenarios/load-scenarios.js'
+import type { Scenario } from '../../scenarios/scenario.js'
 import type { CommandContext } from '../command-context.js'
+import { readSession, scenarioOrActive } from '../session.js'
+import { formatDuration, renderMarkdown } from '../text.js'
 
 export interface CheckOptions {
   runtime?: string
@@ -38,24 +43,37 @@ export function parseTimeout(value: unknown): number | undefined {
   return seconds * 1000
 }
 
-export async function check(scenarioId: string | undefined, options: CheckOptions, { repoRoot, terminal, signal }: CommandContext): Promise<number> {
-  if (!scenarioId) throw new UsageError('Name the scenario to check, e.g. `drill check accounts-duplicate-signup`; `drill list` shows them all.')
-  const scenario = await findScenario(repoRoot, scenarioId)
-  const seed = parseSeed(options.seed)
-  const timeoutMs = parseTimeout(options.timeout)
-  const runtime = await selectRuntime(parseRuntimeChoice(options.runtime ?? 'auto'), (line) => terminal.line(terminal.colors.dim(line)))
+export async function check(scenarioId: string | undefined, options: CheckOptions, ctx: CommandContext): Promise<number> {
+  const scenario = await scenarioOrActive(ctx, scenarioId, 'check', ', or name the scenario to check: `drill check catalog-sold-out-stock`')
+  const checkOptions = { seed: parseSeed(options.seed), timeoutMs: parseTimeout(options.timeout), json: options.json }
+  const runtime = await selectRuntime(parseRuntimeChoice(options.runtime ?? 'auto'), (line) => ctx.terminal.line(ctx.terminal.colors.dim(line)))
+  const report = await checkOnce(scenario, runtime, checkOptions, ctx)
+  return EXIT_CODES[report.verdict]
+}
+
+export interface CheckOnceOptions {
+  seed?: number | undefined
+  timeoutMs?: number | undefined
+  json?: string | undefined
+}
+
+/** One graded check, printed, recorded against the active drill, and debriefed when it solves it. */
+export async function checkOnce(scenario: Scenario, runtime: GradingRuntime, options: CheckOnceOptions, ctx: CommandContext): Promise<GradeReport> {
+  const { repoRoot, terminal, signal } = ctx
   const c = terminal.colors
   terminal.line(`${c.bold(`drill check ${scenario.id}`)} ${c.dim(`· ${scenario.service} service · ${runtime.name} runtime`)}`)
   const environment = Object.entries(scenario.environment).map(([name, value]) => `${name}=${value}`)
   terminal.line(c.dim(`Production environment: ${environment.join(' ') || '(none beyond DATABASE_URL, HOST, PORT)'}`))
+  const timed = await isActiveDrill(scenario, ctx)
+  const startedAt = new Date()
   let endStep: ((outcome?: 'ok' | 'fail') => void) | undefined
   const report = await grade({
     repoRoot,
     scenario,
     runtime,
     signal,
-    ...(seed ? { seed } : {}),
-    ...(timeoutMs ? { timeoutMs } : {}),
+    ...(options.seed ? { seed: options.seed } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     onStep: (step) => {
       endStep?.()
       endStep = terminal.progress(STEP_TEXT[step])
@@ -68,5 +86,47 @@ export async function check(scenarioId: string | undefined, options: CheckOption
     await writeFile(path, `${JSON.stringify(toResultsJson(report), null, 2)}\n`)
     terminal.line(c.dim(`  Results written to ${path}`))
   }
-  return EXIT_CODES[report.verdict]
+  // An infrastructure failure says nothing about the trainee's fix: it is not counted as a check.
+  const recorded =
+    !timed || report.problem?.kind === 'infrastructure'
+      ? undefined
+      : await updateState(statePath(repoRoot), (state) =>
+          recordCheck(state, scenario, { verdict: report.verdict, seed: report.seed, runtime: report.runtime, startedAt })
+        )
+  terminal.line()
+  if (report.verdict === 'pass') await debrief(scenario, recorded, ctx)
+  else if (recorded) {
+    terminal.line(
+      `  ${c.dim(`${formatDuration(recorded.elapsedMs)} of ${scenario.timeLimitMinutes} min · ${recorded.hintsUsed} of ${scenario.hints.length} hints used.`)} Stuck? ${c.cyan('drill hint')}`
+    )
+  }
+  return report
+}
+
+/** Whether this check counts for the active drill. A progress file that cannot be read does not stop a check. */
+async function isActiveDrill(scenario: Scenario, ctx: CommandContext): Promise<boolean> {
+  try {
+    return (await readSession(ctx)).active?.scenarioId === scenario.id
+  } catch (error) {
+    if (!(error instanceof StateFileError)) throw error
+    ctx.terminal.error(`${ctx.terminal.colors.yellow('drill: this check is not recorded.')} ${error.message}`)
+    return false
+  }
+}
+
+async function debrief(scenario: Scenario, recorded: CheckRecorded | undefined, { terminal }: CommandContext): Promise<void> {
+  const c = terminal.colors
+  const solve = recorded?.solve
+  if (recorded && solve) {
+    const hints = recorded.hintsUsed === 1 ? '1 hint' : `${recorded.hintsUsed} hints`
+    terminal.line(`  ${c.green(c.bold('Solved'))} in ${c.bold(formatDuration(recorded.elapsedMs))} ${c.dim(`(suggested: ${scenario.timeLimitMinutes} min)`)} with ${hints}.`)
+    const floor = solve.base - solve.overtime - solve.hints < solve.floor ? c.dim(` (the least a solve scores is ${solve.floor})`) : ''
+    terminal.line(`  Score ${c.bold(String(solve.points))} = ${solve.base} for difficulty ${scenario.difficulty} − ${solve.overtime} for overtime − ${solve.hints} for hints${floor}`)
+  } else {
+    terminal.line(c.dim(`  Not timed or recorded: no clock was running for this drill. \`drill start ${scenario.id}\` starts one.`))
+  }
+  terminal.line()
+  for (const line of renderMarkdown(await readFile(scenario.explanationPath, 'utf8'), c)) terminal.line(`  ${line}`)
+  terminal.line()
+  terminal.line(`  Next: ${c.cyan('drill next')} suggests another drill; ${c.cyan('drill status')} shows your progress.`)
 }

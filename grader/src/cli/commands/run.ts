@@ -1,0 +1,138 @@
+import { join, relative } from 'node:path'
+import { CancelledError, UsageError } from '../../errors.js'
+import { startDockerRun } from '../../trainee/docker-run.js'
+import { startEmbeddedRun } from '../../trainee/embedded-run.js'
+import { findRun, registerRun } from '../../trainee/run-registry.js'
+import type { ServiceRun, ServiceRunOptions } from '../../trainee/service-run.js'
+import { defaultPort, ensurePortFree, ensurePrismaClient, parsePort, waitForHealth } from '../../trainee/service-setup.js'
+import type { CommandContext } from '../command-context.js'
+import { serviceTarget } from '../session.js'
+
+export interface RunOptions {
+  docker?: boolean
+  inspect?: boolean | string | number
+  port?: string | number
+  seed?: boolean
+  sql?: boolean
+}
+
+const DEFAULT_INSPECT_PORT = 9229
+
+/**
+ * Runs a service for hands-on debugging until Ctrl-C: the working copy, reloaded on save, with a
+ * migrated and seeded database, under the scenario's production environment.
+ */
+export async function run(name: string | undefined, options: RunOptions, ctx: CommandContext): Promise<number> {
+  const { repoRoot, terminal, signal } = ctx
+  const c = terminal.colors
+  const { service, scenario } = await serviceTarget(ctx, name, 'run')
+  const serviceDir = join(repoRoot, 'services', service)
+  const port = parsePort(options.port, '--port') ?? (await defaultPort(serviceDir))
+  const inspectPort = options.inspect === undefined || options.inspect === false ? undefined : (parsePort(options.inspect, '--inspect') ?? DEFAULT_INSPECT_PORT)
+  const already = await findRun(repoRoot, service)
+  if (already) {
+    throw new UsageError(
+      `\`drill run\` already serves ${service} on ${already.url} (process ${already.pid}), probably in another terminal. Use that one (\`drill repro\` finds it), or stop it with Ctrl-C there first.`
+    )
+  }
+  await ensurePortFree(port, `the ${service} service`, '--port <port>')
+  if (inspectPort) await ensurePortFree(inspectPort, 'the debugger', '--inspect <port>')
+
+  const step = async <T>(text: string, work: () => Promise<T>): Promise<T> => {
+    if (signal.aborted) throw new CancelledError()
+    const end = terminal.progress(text)
+    try {
+      const result = await work()
+      end('ok')
+      if (signal.aborted) throw new CancelledError()
+      return result
+    } catch (error) {
+      end('fail')
+      throw error
+    }
+  }
+  const environment = scenario?.environment ?? {}
+  const runOptions: ServiceRunOptions = {
+    repoRoot,
+    service,
+    serviceDir,
+    port,
+    inspectPort,
+    environment,
+    seed: options.seed !== false,
+    signal,
+    step,
+    ...(options.sql ? { onSql: (line: string) => line.includes('statement: ') && terminal.line(c.dim(`sql │ ${line.replace(/^.*?statement: /, '')}`)) } : {})
+  }
+  let handle: ServiceRun
+  if (options.docker) {
+    handle = await startDockerRun({ ...runOptions, onReload: (outcome) => terminal.line(c.dim(`drill: ${outcome}`)) })
+  } else {
+    await step(`Generating the Prisma client of ${service}`, () => ensurePrismaClient(serviceDir, service))
+    handle = await startEmbeddedRun(runOptions)
+  }
+  try {
+    const unregister = await registerRun(repoRoot, {
+      service,
+      ...(scenario ? { scenario: scenario.id } : {}),
+      pid: process.pid,
+      url: handle.url,
+      databaseUrl: handle.databaseUrl,
+      ...(handle.sqlLog ? { sqlLog: handle.sqlLog } : {}),
+      ...(handle.inspect ? { inspect: handle.inspect } : {}),
+      mode: options.docker ? 'docker' : 'embedded',
+      startedAt: new Date().toISOString()
+    })
+    try {
+      const healthy = await step(`Waiting for ${service} to answer`, () => waitForHealth(handle.url, options.docker ? 60_000 : 30_000, signal))
+      printBanner(ctx, { service, scenarioId: scenario?.id, environment, handle, healthy, docker: Boolean(options.docker), sql: Boolean(options.sql) })
+      const aborted = new Promise<'aborted'>((resolve) => {
+        if (signal.aborted) resolve('aborted')
+        signal.addEventListener('abort', () => resolve('aborted'), { once: true })
+      })
+      const ended = await Promise.race([handle.exited, aborted])
+      if (ended !== 'aborted') {
+        terminal.error(`drill: the ${service} service process ended by itself (exit code ${ended}); its log is above. Its database was stopped too.`)
+        return 1
+      }
+    } finally {
+      await unregister()
+    }
+  } finally {
+    await handle.stop()
+  }
+  terminal.line(c.dim(`Stopped ${service} and its database.`))
+  return 0
+}
+
+interface BannerFacts {
+  service: string
+  scenarioId: string | undefined
+  environment: Record<string, string>
+  handle: ServiceRun
+  healthy: boolean
+  docker: boolean
+  sql: boolean
+}
+
+function printBanner({ terminal, repoRoot }: CommandContext, facts: BannerFacts): void {
+  const c = terminal.colors
+  const { handle } = facts
+  const row = (label: string, text: string) => terminal.line(`  ${c.bold(label.padEnd(10))} ${text}`)
+  terminal.line()
+  const environment = Object.entries(facts.environment).map(([name, value]) => `${name}=${value}`).join(' ')
+  terminal.line(
+    `${c.green(c.bold(`${facts.service} is running`))}${facts.scenarioId ? c.dim(` for ${facts.scenarioId}`) : ''}${environment ? c.dim(` · production environment ${environment}`) : ''}`
+  )
+  if (!facts.healthy) terminal.line(c.yellow(`  It does not answer /health yet: its log above says why. It restarts when you save a file.`))
+  row('Service', `${handle.url}   ${c.dim(`curl -i ${handle.url}/health`)}`)
+  row('Database', `${handle.databaseUrl}   ${c.dim(`psql '${handle.databaseUrl}'`)}`)
+  const sql = handle.sqlLog ? `every statement is logged to ${relative(repoRoot, handle.sqlLog)} (tail -f it)` : `every statement: ${handle.sqlCommand ?? ''}`
+  row('SQL', facts.sql ? 'every statement is shown below as it runs' : `${sql}, or restart with --sql to see them here`)
+  if (handle.inspect) row('Debugger', `ws://${handle.inspect}: attach with VS Code's "drill run --inspect" configuration (README) or chrome://inspect`)
+  else row('Debugger', c.dim('restart with --inspect to attach VS Code or Chrome DevTools'))
+  if (facts.scenarioId) row('Repro', `drill repro ${c.dim("(in another terminal: replays the ticket's requests)")}`)
+  row('Reload', `save a file under services/${facts.service}/src and the service restarts${facts.docker ? ' (re-bundled into its container)' : ''}`)
+  row('Stop', 'Ctrl-C stops the service and its database')
+  terminal.line()
+}

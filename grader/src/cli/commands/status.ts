@@ -1,0 +1,52 @@
+import { elapsedMs, summarize, type ScenarioProgress } from '../../progress/progress.js'
+import { listScenarios } from '../../scenarios/load-scenarios.js'
+import { DIFFICULTY_NAMES } from '../../scenarios/manifest-schema.js'
+import type { CommandContext } from '../command-context.js'
+import type { Colors } from '../terminal.js'
+import { readSession } from '../session.js'
+import { formatDuration } from '../text.js'
+
+export interface StatusOptions {
+  json?: boolean
+}
+
+/** Progress over every scenario, grouped by bug class so the weak classes stand out. */
+export async function status(options: StatusOptions, ctx: CommandContext): Promise<number> {
+  const [scenarios, { state, active }] = await Promise.all([listScenarios(ctx.repoRoot), readSession(ctx)])
+  const summary = summarize(scenarios, state)
+  const activeInfo = active ? { scenario: active.scenarioId, startedAt: active.attempt.startedAt, elapsedMs: elapsedMs(active.attempt), hintsUsed: active.attempt.hints.length } : undefined
+  if (options.json) {
+    ctx.terminal.line(JSON.stringify({ ...summary, active: activeInfo ?? null }, null, 2))
+    return 0
+  }
+  const c = ctx.terminal.colors
+  ctx.terminal.line(`${c.bold(`${summary.solved} of ${summary.total} drills solved`)} · score ${c.bold(String(summary.score))}`)
+  if (activeInfo) {
+    const limit = scenarios.find((scenario) => scenario.id === activeInfo.scenario)?.timeLimitMinutes
+    ctx.terminal.line(
+      `Active: ${c.cyan(activeInfo.scenario)} · ${formatDuration(activeInfo.elapsedMs)} in${limit ? ` of ${limit} min` : ''} · ${activeInfo.hintsUsed} hint${activeInfo.hintsUsed === 1 ? '' : 's'}`
+    )
+  } else {
+    ctx.terminal.line(c.dim('No drill is active.'))
+  }
+  const width = Math.max(...scenarios.map((scenario) => scenario.id.length))
+  for (const group of summary.classes) {
+    ctx.terminal.line()
+    const bar = `${'■'.repeat(group.solved)}${'□'.repeat(group.total - group.solved)}`
+    const tone = group.solved === group.total ? c.green : group.solved === 0 ? c.red : c.yellow
+    ctx.terminal.line(`${c.bold(group.bugClass.padEnd(22))} ${tone(bar)} ${c.dim(`${group.solved} of ${group.total} solved`)}`)
+    for (const scenario of group.scenarios) ctx.terminal.line(`  ${scenarioLine(scenario, width, c)}`)
+  }
+  return 0
+}
+
+function scenarioLine(scenario: ScenarioProgress, width: number, c: Colors): string {
+  const mark = scenario.solved ? c.green('✓') : scenario.active ? c.cyan('▶') : c.dim('·')
+  const facts: string[] = [DIFFICULTY_NAMES[scenario.difficulty]]
+  if (scenario.best) {
+    facts.push(`best ${formatDuration(scenario.best.elapsedMs)}`, `${scenario.best.hintsUsed} hint${scenario.best.hintsUsed === 1 ? '' : 's'}`, `${scenario.best.score} points`)
+  }
+  facts.push(`${scenario.attempts} attempt${scenario.attempts === 1 ? '' : 's'}`)
+  if (scenario.gaveUp) facts.push(`gave up ${scenario.gaveUp}×`)
+  return `${mark} ${scenario.id.padEnd(width)}  ${c.dim(facts.join(' · '))}`
+}

@@ -1,0 +1,128 @@
+import { execFile, spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { freePort } from '@debug-drills/local-postgres'
+import { watch } from 'chokidar'
+import { getContainerRuntimeClient } from 'testcontainers'
+import { prepareComposeBundle } from '../compose/compose-bundle.js'
+import { UsageError } from '../errors.js'
+import { CleanupStack } from '../lifecycle/cleanup-stack.js'
+import { resolveImages } from '../runtime/docker-images.js'
+import type { ServiceRun, ServiceRunOptions } from './service-run.js'
+import { seedDatabase, waitForHealth } from './service-setup.js'
+
+const execFileAsync = promisify(execFile)
+
+const NO_DAEMON =
+  'No Docker daemon answers, so `drill run --docker` cannot start the service. Start Docker Desktop (macOS, Windows) or the docker service (Linux: `sudo systemctl start docker`), check that `docker info` works, and run again; or leave out --docker to run it on embedded PostgreSQL.'
+
+/** `docker compose` (v2) where it exists, else `docker-compose` (v1): they take the same arguments. */
+async function composeCommand(): Promise<[string, string[]]> {
+  for (const candidate of [['docker', ['compose']], ['docker-compose', []]] as [string, string[]][]) {
+    try {
+      await execFileAsync(candidate[0], [...candidate[1], 'version'])
+      return candidate
+    } catch {
+      // try the next
+    }
+  }
+  throw new UsageError('`drill run --docker` needs the docker compose CLI (`docker compose` or `docker-compose`), and neither is installed. Install Docker Desktop or the compose plugin, or leave out --docker.')
+}
+
+/**
+ * The service through docker/compose.yaml: the working copy bundled for a stock Node image,
+ * with its own PostgreSQL. A save re-bundles it and restarts the service container.
+ */
+export async function startDockerRun(options: ServiceRunOptions & { onReload?: (outcome: string) => void }): Promise<ServiceRun> {
+  const { repoRoot, service, step } = options
+  const [command, prefix] = await composeCommand()
+  const cleanup = new CleanupStack()
+  try {
+    const client = await step('Connecting to Docker', () => getContainerRuntimeClient()).catch(() => {
+      throw new UsageError(NO_DAEMON)
+    })
+    const images = await step('Finding the PostgreSQL and Node images', () => resolveImages(client))
+    await step('Bundling your working copy', () => prepareComposeBundle(repoRoot, service))
+    const project = `drill-run-${service}`
+    const composeFile = join(repoRoot, 'docker', 'compose.yaml')
+    const dbPort = await freePort()
+    const env = {
+      ...process.env,
+      SERVICE: service,
+      SERVICE_PORT: String(options.port),
+      DB_PORT: String(dbPort),
+      INSPECT_PORT: String(options.inspectPort ?? (await freePort())),
+      NODE_OPTIONS: options.inspectPort ? '--inspect=0.0.0.0:9229' : '',
+      POSTGRES_IMAGE: images.postgres,
+      NODE_IMAGE: images.node,
+      DB_LOG_STATEMENT: 'all',
+      TZ: options.environment.TZ ?? 'UTC',
+      NODE_ENV: options.environment.NODE_ENV ?? 'development',
+      LOG_LEVEL: options.environment.LOG_LEVEL ?? 'info'
+    }
+    const compose = (...args: string[]) => execFileAsync(command, [...prefix, '-p', project, '-f', composeFile, ...args], { cwd: repoRoot, env, maxBuffer: 16 * 1024 * 1024 })
+    cleanup.defer(() => compose('down', '--volumes', '--remove-orphans', '--timeout', '2').catch(() => undefined))
+    await step('Starting PostgreSQL and the service in containers', () =>
+      compose('up', '--detach', '--force-recreate').catch((error: { stderr?: string; message: string }) => {
+        throw new UsageError(`docker compose could not start ${service}: ${error.stderr?.trim() || error.message}`)
+      })
+    )
+    // Follows the service's log (and the database's, whose log holds every statement, with --sql).
+    const logs = spawn(command, [...prefix, '-p', project, '-f', composeFile, 'logs', '--follow', '--no-color', 'service', ...(options.onSql ? ['db'] : [])], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true
+    })
+    const exited = new Promise<number | null>((resolve) => logs.once('exit', (code) => resolve(code)))
+    cleanup.defer(async () => {
+      try {
+        if (logs.pid) process.kill(-logs.pid, 'SIGTERM')
+      } catch {
+        // already gone
+      }
+    })
+
+    const url = `http://127.0.0.1:${options.port}`
+    const databaseUrl = `postgresql://drill:drill@127.0.0.1:${dbPort}/app`
+    if (options.seed) {
+      await step('Seeding the database', async () => {
+        // The container applies the migrations before it listens, so a healthy service means a migrated database.
+        if (await waitForHealth(url, 60_000, options.signal)) await seedDatabase(options.serviceDir, service, databaseUrl)
+      })
+    }
+
+    let reloading: Promise<void> = Promise.resolve()
+    let timer: NodeJS.Timeout | undefined
+    const watcher = watch(join(options.serviceDir, 'src'), { ignoreInitial: true, ignored: (path) => path.includes('/src/generated') })
+    cleanup.defer(() => watcher.close())
+    watcher.on('all', () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        reloading = reloading.then(async () => {
+          try {
+            await prepareComposeBundle(repoRoot, service)
+            await compose('restart', '--timeout', '1', 'service')
+            options.onReload?.('restarted the service container with your edit')
+          } catch (error) {
+            options.onReload?.(`could not reload: ${(error as Error).message.split('\n')[0]}`)
+          }
+        })
+      }, 300)
+    })
+    cleanup.defer(async () => clearTimeout(timer))
+
+    return {
+      url,
+      databaseUrl,
+      sqlCommand: `${[command, ...prefix].join(' ')} -p ${project} -f docker/compose.yaml logs --follow db`,
+      ...(options.inspectPort ? { inspect: `127.0.0.1:${options.inspectPort}` } : {}),
+      pid: process.pid,
+      exited,
+      stop: () => cleanup[Symbol.asyncDispose]()
+    }
+  } catch (error) {
+    await cleanup[Symbol.asyncDispose]()
+    throw error
+  }
+}

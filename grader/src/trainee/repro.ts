@@ -1,0 +1,100 @@
+import { request } from 'node:http'
+import type { Manifest } from '../scenarios/manifest-schema.js'
+
+export type ReproStep = Manifest['repro'][number]
+
+export interface ReproExchange {
+  note?: string
+  request: { method: string; url: string; headers: Record<string, string>; body?: string }
+  response: { httpVersion: string; status: number; statusText: string; headers: [string, string][]; body: string }
+  durationMs: number
+}
+
+/** Replaces `{{run}}` in a step's strings, so each replay works on fresh records. */
+export function substituteRun<T>(value: T, token: string): T {
+  if (typeof value === 'string') return value.replaceAll('{{run}}', token) as T
+  if (Array.isArray(value)) return value.map((item: unknown) => substituteRun(item, token)) as T
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substituteRun(item, token)])) as T
+  return value
+}
+
+/** A short token for `{{run}}`: upper-case letters and digits, valid in SKUs, ids and emails alike. */
+export function runToken(): string {
+  return Array.from({ length: 5 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[Math.floor(Math.random() * 32)]).join('')
+}
+
+export class ServiceUnreachableError extends Error {}
+
+function send(baseUrl: string, step: ReproStep, signal: AbortSignal): Promise<ReproExchange> {
+  const url = new URL(step.path, baseUrl)
+  const body = step.body === undefined ? undefined : JSON.stringify(step.body)
+  const headers: Record<string, string> = { Host: url.host, 'User-Agent': 'drill-repro', Accept: 'application/json' }
+  if (body !== undefined) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) })
+  const began = performance.now()
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method: step.method, headers, signal, timeout: 15_000 }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('error', reject)
+      response.on('end', () => {
+        const pairs: [string, string][] = []
+        for (let i = 0; i < response.rawHeaders.length; i += 2) pairs.push([response.rawHeaders[i] ?? '', response.rawHeaders[i + 1] ?? ''])
+        resolve({
+          ...(step.note ? { note: step.note } : {}),
+          request: { method: step.method, url: url.toString(), headers, ...(body !== undefined ? { body } : {}) },
+          response: {
+            httpVersion: response.httpVersion,
+            status: response.statusCode ?? 0,
+            statusText: response.statusMessage ?? '',
+            headers: pairs,
+            body: Buffer.concat(chunks).toString('utf8')
+          },
+          durationMs: Math.round(performance.now() - began)
+        })
+      })
+    })
+    outgoing.on('timeout', () => outgoing.destroy(new ServiceUnreachableError(`${url.origin} accepted the connection but did not answer ${step.method} ${step.path} within 15 s`)))
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'ECONNREFUSED' ? new ServiceUnreachableError(`nothing answers on ${url.origin}`) : error)
+    })
+    outgoing.end(body)
+  })
+}
+
+/** Sends the steps one after another, as the ticket describes them. */
+export async function replay(baseUrl: string, steps: ReproStep[], token: string, signal: AbortSignal, onExchange?: (exchange: ReproExchange) => void): Promise<ReproExchange[]> {
+  const exchanges: ReproExchange[] = []
+  for (const step of steps) {
+    const exchange = await send(baseUrl, substituteRun(step, token), signal)
+    exchanges.push(exchange)
+    onExchange?.(exchange)
+  }
+  return exchanges
+}
+
+function prettyBody(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2)
+  } catch {
+    return body
+  }
+}
+
+/** One exchange the way `curl -v` shows it: `>` for what was sent, `<` for what came back. */
+export function formatExchange(exchange: ReproExchange, c: { dim(text: string): string; bold(text: string): string; green(text: string): string; red(text: string): string; yellow(text: string): string }): string[] {
+  const { request: sent, response } = exchange
+  const url = new URL(sent.url)
+  const tone = response.status >= 500 ? c.red : response.status >= 400 ? c.yellow : c.green
+  const lines: string[] = []
+  if (exchange.note) lines.push(c.bold(`# ${exchange.note}`))
+  lines.push(`> ${sent.method} ${url.pathname}${url.search} HTTP/1.1`)
+  for (const [name, value] of Object.entries(sent.headers)) lines.push(c.dim(`> ${name}: ${value}`))
+  lines.push('>')
+  if (sent.body !== undefined) lines.push(prettyBody(sent.body))
+  lines.push(tone(`< HTTP/${response.httpVersion} ${response.status} ${response.statusText}`))
+  for (const [name, value] of response.headers) lines.push(c.dim(`< ${name}: ${value}`))
+  lines.push('<')
+  if (response.body) lines.push(prettyBody(response.body))
+  lines.push(c.dim(`(${exchange.durationMs} ms)`), '')
+  return lines
+}

@@ -1,0 +1,55 @@
+import { execFile } from 'node:child_process'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { promisify } from 'node:util'
+import { drillDir } from './drill-dir.js'
+import { git } from './git.js'
+import { pristineBase } from './pristine-base.js'
+
+const run = promisify(execFile)
+
+export interface ServiceEdits {
+  base: string
+  /** Changed, added and deleted files of the service, relative to the repository. */
+  paths: string[]
+}
+
+/** Everything that differs in `services/<service>` from its pristine version, ignored files aside. */
+export async function serviceEdits(repoRoot: string, service: string): Promise<ServiceEdits> {
+  const base = await pristineBase(repoRoot)
+  const prefix = `services/${service}/`
+  const [diff, untracked] = await Promise.all([
+    git(repoRoot, ['diff', '--name-only', '--no-renames', base, '--', prefix]),
+    git(repoRoot, ['ls-files', '--others', '--exclude-standard', '--', prefix])
+  ])
+  return { base, paths: [...new Set(`${diff}\n${untracked}`.split('\n').filter(Boolean))].sort() }
+}
+
+/**
+ * The service's edits as one patch (new files included), written under `.drill/backups/`, so
+ * that discarding them loses nothing: `git apply <patch>` brings them back. Uses a scratch
+ * index, leaving the trainee's staging area alone.
+ */
+export async function backUpEdits(repoRoot: string, service: string, base: string): Promise<string> {
+  const dir = drillDir(repoRoot, 'backups')
+  await mkdir(dir, { recursive: true })
+  const index = join(dir, `.index-${process.pid}`)
+  const env = { ...process.env, GIT_INDEX_FILE: index }
+  try {
+    await run('git', ['read-tree', base], { cwd: repoRoot, env })
+    await run('git', ['add', '--all', '--', `services/${service}`], { cwd: repoRoot, env })
+    const { stdout } = await run('git', ['diff', '--cached', '--binary', base, '--', `services/${service}`], { cwd: repoRoot, env, maxBuffer: 64 * 1024 * 1024 })
+    const path = join(dir, `${service}-${new Date().toISOString().replace(/[:.]/g, '-')}.patch`)
+    await writeFile(path, stdout)
+    return relative(repoRoot, path)
+  } finally {
+    await rm(index, { force: true })
+  }
+}
+
+/** Puts `services/<service>` back to its pristine files; ignored files (node_modules, .env, generated code) stay. */
+export async function restoreService(repoRoot: string, service: string, base: string): Promise<void> {
+  const path = `services/${service}`
+  await git(repoRoot, ['restore', `--source=${base}`, '--staged', '--worktree', '--', path])
+  await git(repoRoot, ['clean', '-fdq', '--', path])
+}
