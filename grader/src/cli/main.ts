@@ -14,6 +14,11 @@ function onSignal() {
   controller.abort()
 }
 process.on('SIGINT', onSignal)
+// Output piped into `head` and the like: stop writing quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(exitCode)
+  throw error
+})
 process.on('SIGTERM', onSignal)
 
 function context(): CommandContext {

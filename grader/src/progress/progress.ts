@@ -103,16 +103,17 @@ export interface Suggestion {
 export function suggestNext(summary: ProgressSummary): Suggestion | undefined {
   const share = (group: ClassProgress) => group.solved / group.total
   const gaveUp = (group: ClassProgress) => group.scenarios.reduce((sum, scenario) => sum + scenario.gaveUp, 0)
+  const easiestOpen = (group: ClassProgress) => Math.min(...group.scenarios.filter((scenario) => !scenario.solved).map((scenario) => scenario.difficulty))
   const open = summary.classes
     .filter((group) => group.solved < group.total)
-    .sort((a, b) => share(a) - share(b) || gaveUp(b) - gaveUp(a) || a.bugClass.localeCompare(b.bugClass))
+    .sort((a, b) => share(a) - share(b) || gaveUp(b) - gaveUp(a) || easiestOpen(a) - easiestOpen(b) || a.bugClass.localeCompare(b.bugClass))
   const weakest = open[0]
   if (weakest) {
     const scenario = weakest.scenarios.filter((candidate) => !candidate.solved).sort((a, b) => a.difficulty - b.difficulty || a.id.localeCompare(b.id))[0]
     if (scenario) {
       const reason =
         weakest.solved === 0
-          ? `you have not solved a ${weakest.bugClass} bug yet`
+          ? `you have not solved any ${weakest.bugClass} bug yet`
           : `${weakest.bugClass} is your weakest class (${weakest.solved} of ${weakest.total} solved)`
       return { scenario, reason }
     }

@@ -23,8 +23,9 @@ export async function startEmbeddedRun(options: ServiceRunOptions): Promise<Serv
     await mkdir(dirname(sqlLog), { recursive: true })
     const logFile = createWriteStream(sqlLog)
     cleanup.defer(() => new Promise<void>((resolve) => logFile.end(resolve)))
-    const postgres = await step('Starting PostgreSQL', () =>
-      startLocalPostgres({
+    // Each start registers its stop inside the step: a Ctrl-C right after it must still stop it.
+    const postgres = await step('Starting PostgreSQL', async () => {
+      const started = await startLocalPostgres({
         settings: { log_statement: 'all', log_min_messages: 'warning', log_line_prefix: '%m ' },
         onLog: (line) => {
           logFile.write(`${line}\n`)
@@ -33,8 +34,9 @@ export async function startEmbeddedRun(options: ServiceRunOptions): Promise<Serv
       }).catch((error: Error) => {
         throw new InfrastructureError(`PostgreSQL did not start: ${error.message}`)
       })
-    )
-    cleanup.defer(() => postgres.stop())
+      cleanup.defer(() => started.stop())
+      return started
+    })
     const databaseUrl = await step('Applying migrations and seed data', async () => {
       const url = await postgres.createDatabase(service)
       await applyMigrations({ connectionString: url, migrationsDir: join(serviceDir, 'prisma', 'migrations') })

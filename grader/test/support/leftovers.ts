@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process'
 import { expect } from 'vitest'
 
-/** Processes a check may start: local PostgreSQL servers, services run from a build folder, hidden-test runs. */
+/** Processes a check or `drill run` may start: local PostgreSQL servers, services run from a build folder or under tsx watch, hidden-test runs. */
 export function gradingProcesses(): string[] {
   const lines = execFileSync('ps', ['-eo', 'pid=,stat=,args='], { encoding: 'utf8' }).split('\n')
-  return lines.filter((line) => /drill-pg-|drill-tests-|\.drill\/(work|cache)\//.test(line) && !line.includes('ps -eo') && !/^\s*\d+\s+Z/.test(line))
+  return lines.filter((line) => /drill-pg-|drill-tests-|\.drill\/(work|cache)\/|tsx\/dist\/(cli\.mjs watch|preflight\.cjs)/.test(line) && !line.includes('ps -eo') && !/^\s*\d+\s+Z/.test(line))
 }
 
 /** Nothing a check started may outlive it; a process being reaped gets two seconds. */

@@ -1,0 +1,119 @@
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startDrill } from './support/drill-process.js'
+import { dockerAvailable } from './support/docker-available.js'
+import { expectNoGradingProcesses } from './support/leftovers.js'
+import { runDrill } from './support/run-drill.js'
+import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
+
+const CATALOG = 'catalog-sold-out-stock'
+let checkout: TempCheckout
+const drill = (...args: string[]) => runDrill(args, { cwd: checkout.root })
+
+interface Exchange {
+  request: { method: string; url: string }
+  response: { status: number; body: string }
+}
+const patchAnswer = (exchanges: Exchange[]) => JSON.parse(exchanges.find((exchange) => exchange.request.method === 'PATCH')!.response.body)
+
+beforeAll(async () => {
+  checkout = tempCheckout()
+  expect((await drill('start', CATALOG)).exitCode).toBe(0)
+})
+afterAll(() => checkout[Symbol.dispose]())
+
+describe('drill run (embedded)', () => {
+  it('serves the working copy with a seeded database and a debugger port, reloads on save, and stops everything on Ctrl-C', async () => {
+    await using run = startDrill(['run', '--inspect', '9339', '--port', '3902'], { cwd: checkout.root })
+    await run.waitFor(/catalog is running for catalog-sold-out-stock · production environment NODE_ENV=production/, 90_000)
+    expect(run.output()).toMatch(/Service {4}http:\/\/127\.0\.0\.1:3902/)
+    expect(run.output()).toMatch(/Database {3}postgresql:\/\/postgres:postgres@127\.0\.0\.1:\d+\/catalog/)
+    expect(run.output()).toMatch(/SQL {8}every statement is logged to \.drill\/run\/catalog-postgres\.log/)
+    expect(run.output()).toMatch(/Debugger {3}ws:\/\/127\.0\.0\.1:9339/)
+
+    // The seed data is there, and a debugger can attach: the inspector lists the service.
+    const products = (await (await fetch('http://127.0.0.1:3902/products?category=bags')).json()) as { products: { sku: string }[] }
+    expect(products.products.map((product) => product.sku)).toContain('TOTE-CANVAS')
+    const targets = (await (await fetch('http://127.0.0.1:9339/json/list')).json()) as { type: string; url: string }[]
+    expect(targets[0]?.url).toMatch(/services\/catalog\/src\/server\.ts$/)
+
+    // The symptom, replayed from the ticket with fresh records each time.
+    const buggy = JSON.parse((await drill('repro', '--json')).stdout) as { url: string; exchanges: Exchange[] }
+    expect(buggy.url).toBe('http://127.0.0.1:3902')
+    expect(buggy.exchanges.map((exchange) => exchange.response.status)).toEqual([201, 200, 200])
+    expect(patchAnswer(buggy.exchanges).stock).toBe(7)
+    const text = await drill('repro')
+    expect(text.stdout).toMatch(/# mark it sold out.*\n> PATCH \/products\/TOTE-[A-Z0-9]{5} HTTP\/1\.1\n(> .*\n)+>\n\{\n {2}"stock": 0\n\}\n< HTTP\/1\.1 200 OK/)
+
+    // A second run of the same service is refused, naming the first.
+    const second = await drill('run')
+    expect(second.exitCode).toBe(2)
+    expect(second.stderr).toMatch(/`drill run` already serves catalog on http:\/\/127\.0\.0\.1:3902/)
+
+    // A check while the service runs grades its own copy, undisturbed.
+    const check = await drill('check', '--runtime', 'embedded')
+    expect(check.exitCode).toBe(1)
+    expect(check.stdout).toMatch(/FAIL .* behaviours still break/)
+
+    // Saving the fix restarts the service; the same requests now show stock 0.
+    checkout.git('apply', '--directory=services/catalog', join('scenarios', CATALOG, 'fix.patch'))
+    let fixed: Exchange[] = []
+    for (let attempt = 0; attempt < 40; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      const replay = await drill('repro', '--json')
+      if (replay.exitCode !== 0) continue
+      fixed = (JSON.parse(replay.stdout) as { exchanges: Exchange[] }).exchanges
+      if (patchAnswer(fixed).stock === 0) break
+    }
+    expect(patchAnswer(fixed).stock).toBe(0)
+
+    run.child.kill('SIGINT')
+    expect(await run.exited).toBe(0)
+    expect(run.output()).toMatch(/Stopped catalog and its database\./)
+    await expectNoGradingProcesses()
+    const after = await drill('repro')
+    expect(after.exitCode).toBe(2)
+    expect(after.stderr).toMatch(/Nothing serves catalog yet\. Start it in another terminal with `drill run catalog-sold-out-stock`/)
+  })
+
+  it('refuses a port that is taken, and an unknown target, with what to do', async () => {
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(3903, '127.0.0.1', resolve))
+    try {
+      const taken = await drill('run', 'catalog', '--port', '3903')
+      expect(taken.exitCode).toBe(2)
+      expect(taken.stderr).toMatch(/Port 3903 for the catalog service is taken by another program .* choose another port with --port <port>\./)
+    } finally {
+      blocker.close()
+    }
+    const unknown = await drill('run', 'catalgo')
+    expect(unknown.exitCode).toBe(2)
+    expect(unknown.stderr).toMatch(/There is no scenario or service "catalgo"\. Scenarios: .* Services: accounts, billing, catalog, orders\./)
+  })
+
+  it('stops what it started when Ctrl-C comes during start-up', async () => {
+    const run = startDrill(['run', 'orders', '--port', '3904'], { cwd: checkout.root })
+    await run.waitFor(/Starting PostgreSQL/)
+    run.child.kill('SIGINT')
+    expect(await run.exited).toBe(130)
+    await expectNoGradingProcesses()
+  })
+})
+
+describe.runIf(await dockerAvailable())('drill run --docker', () => {
+  it('serves the working copy through docker compose and removes its containers on Ctrl-C', async () => {
+    const project = 'drill-run-accounts'
+    await using run = startDrill(['run', 'accounts', '--docker', '--port', '3905'], { cwd: checkout.root, env: { DRILL_IMAGES: process.env.DRILL_IMAGES ?? '' } })
+    await run.waitFor(/accounts is running for accounts-duplicate-signup/, 240_000)
+    const health = await fetch('http://127.0.0.1:3905/health')
+    expect(health.status).toBe(200)
+    const repro = JSON.parse((await drill('repro', 'accounts-duplicate-signup', '--json')).stdout) as { exchanges: Exchange[] }
+    expect(repro.exchanges.map((exchange) => exchange.response.status)).toEqual([201, 500])
+    run.child.kill('SIGINT')
+    expect(await run.exited).toBe(0)
+    const { execFileSync } = await import('node:child_process')
+    const left = execFileSync('docker', ['ps', '-a', '--filter', `label=com.docker.compose.project=${project}`, '--format', '{{.Names}}'], { encoding: 'utf8' })
+    expect(left.trim()).toBe('')
+  })
+})
