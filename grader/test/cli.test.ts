@@ -24,10 +24,18 @@ describe('bad input', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /)
   })
 
-  it('asks for a scenario when none is given', async () => {
-    const run = await runDrill(['check'])
+  it('asks for a scenario when none is given and no drill is active', async () => {
+    const run = await runDrill(['check'], { env: { DRILL_STATE_FILE: join(tmpdir(), `no-progress-${process.pid}.json`) } })
     expect(run.exitCode).toBe(2)
-    expect(run.stderr).toMatch(/Name the scenario to check/)
+    expect(run.stderr).toMatch(/No drill is active, so `drill check` does not know what to work on\. .* or name the scenario to check: `drill check catalog-sold-out-stock`\./)
+  })
+
+  it('has --help for every command', async () => {
+    for (const command of ['list', 'start', 'run', 'repro', 'hint', 'check', 'watch', 'status', 'next', 'giveup', 'reset', 'export', 'import', 'validate', 'bundle']) {
+      const run = await runDrill([command, '--help'])
+      expect(run.exitCode, command).toBe(0)
+      expect(run.stdout, command).toMatch(new RegExp(`Usage:\\n {2}\\$ drill ${command}`))
+    }
   })
 
   it('rejects an unknown runtime, seed or command clearly', async () => {

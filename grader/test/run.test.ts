@@ -104,12 +104,22 @@ describe('drill run (embedded)', () => {
 describe.runIf(await dockerAvailable())('drill run --docker', () => {
   it('serves the working copy through docker compose and removes its containers on Ctrl-C', async () => {
     const project = 'drill-run-accounts'
-    await using run = startDrill(['run', 'accounts', '--docker', '--port', '3905'], { cwd: checkout.root, env: { DRILL_IMAGES: process.env.DRILL_IMAGES ?? '' } })
+    await using run = startDrill(['run', 'accounts', '--docker', '--port', '3905'], { cwd: checkout.root })
     await run.waitFor(/accounts is running for accounts-duplicate-signup/, 240_000)
     const health = await fetch('http://127.0.0.1:3905/health')
     expect(health.status).toBe(200)
     const repro = JSON.parse((await drill('repro', 'accounts-duplicate-signup', '--json')).stdout) as { exchanges: Exchange[] }
     expect(repro.exchanges.map((exchange) => exchange.response.status)).toEqual([201, 500])
+    // A save re-bundles the service into its container and restarts it.
+    checkout.git('apply', '--directory=services/accounts', join('scenarios', 'accounts-duplicate-signup', 'fix.patch'))
+    await run.waitFor(/drill: restarted the service container with your edit/, 60_000)
+    let statuses: number[] = []
+    for (let attempt = 0; attempt < 40 && statuses[1] !== 409; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      const replay = await drill('repro', 'accounts-duplicate-signup', '--json')
+      if (replay.exitCode === 0) statuses = (JSON.parse(replay.stdout) as { exchanges: Exchange[] }).exchanges.map((exchange) => exchange.response.status)
+    }
+    expect(statuses).toEqual([201, 409])
     run.child.kill('SIGINT')
     expect(await run.exited).toBe(0)
     const { execFileSync } = await import('node:child_process')

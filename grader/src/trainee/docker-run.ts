@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { freePort } from '@debug-drills/local-postgres'
@@ -68,20 +68,25 @@ export async function startDockerRun(options: ServiceRunOptions & { onReload?: (
       })
     )
     // Follows the service's log (and the database's, whose log holds every statement, with --sql).
-    const logs = spawn(command, [...prefix, '-p', project, '-f', composeFile, 'logs', '--follow', '--no-color', 'service', ...(options.onSql ? ['db'] : [])], {
-      cwd: repoRoot,
-      env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      detached: true
-    })
-    const exited = new Promise<number | null>((resolve) => logs.once('exit', (code) => resolve(code)))
-    cleanup.defer(async () => {
+    // A reload replaces the container, and with it this follower.
+    let logs: ChildProcess | undefined
+    const stopFollowing = () => {
       try {
-        if (logs.pid) process.kill(-logs.pid, 'SIGTERM')
+        if (logs?.pid) process.kill(-logs.pid, 'SIGTERM')
       } catch {
         // already gone
       }
-    })
+    }
+    const follow = () => {
+      logs = spawn(command, [...prefix, '-p', project, '-f', composeFile, 'logs', '--follow', '--no-color', 'service', ...(options.onSql ? ['db'] : [])], {
+        cwd: repoRoot,
+        env,
+        stdio: ['ignore', 'inherit', 'inherit'],
+        detached: true
+      })
+    }
+    follow()
+    cleanup.defer(async () => stopFollowing())
 
     const url = `http://127.0.0.1:${options.port}`
     const databaseUrl = `postgresql://drill:drill@127.0.0.1:${dbPort}/app`
@@ -102,7 +107,9 @@ export async function startDockerRun(options: ServiceRunOptions & { onReload?: (
         reloading = reloading.then(async () => {
           try {
             await prepareComposeBundle(repoRoot, service)
-            await compose('restart', '--timeout', '1', 'service')
+            stopFollowing()
+            await compose('up', '--detach', '--force-recreate', '--no-deps', '--timeout', '1', 'service')
+            follow()
             options.onReload?.('restarted the service container with your edit')
           } catch (error) {
             options.onReload?.(`could not reload: ${(error as Error).message.split('\n')[0]}`)
@@ -118,7 +125,8 @@ export async function startDockerRun(options: ServiceRunOptions & { onReload?: (
       sqlCommand: `${[command, ...prefix].join(' ')} -p ${project} -f docker/compose.yaml logs --follow db`,
       ...(options.inspectPort ? { inspect: `127.0.0.1:${options.inspectPort}` } : {}),
       pid: process.pid,
-      exited,
+      // The containers outlive a crash of the service: a save starts it again, so the run goes on.
+      exited: new Promise<never>(() => undefined),
       stop: () => cleanup[Symbol.asyncDispose]()
     }
   } catch (error) {

@@ -1,0 +1,38 @@
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startDrill } from './support/drill-process.js'
+import { expectNoGradingProcesses } from './support/leftovers.js'
+import { runDrill } from './support/run-drill.js'
+import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
+
+const CATALOG = 'catalog-sold-out-stock'
+let checkout: TempCheckout
+
+beforeAll(async () => {
+  checkout = tempCheckout()
+  expect((await runDrill(['start', CATALOG], { cwd: checkout.root })).exitCode).toBe(0)
+})
+afterAll(() => checkout[Symbol.dispose]())
+
+describe('drill watch', () => {
+  it('stops everything on Ctrl-C during a check and exits 130', async () => {
+    const watch = startDrill(['watch', '--runtime', 'embedded'], { cwd: checkout.root })
+    await watch.waitFor(/Starting the service/)
+    watch.child.kill('SIGINT')
+    expect(await watch.exited).toBe(130)
+    await expectNoGradingProcesses()
+  })
+
+  it('checks at once, again on every save, and ends with the debrief when the drill passes', async () => {
+    await using watch = startDrill(['watch', '--runtime', 'embedded'], { cwd: checkout.root })
+    await watch.waitFor(/Watching services\/catalog\/src: save a file to check again/, 90_000)
+    expect(watch.output()).toMatch(/FAIL .* behaviours still break/)
+    checkout.git('apply', '--directory=services/catalog', join('scenarios', CATALOG, 'fix.patch'))
+    expect(await watch.exited).toBe(0)
+    const checks = watch.output().match(/^drill check catalog-sold-out-stock/gm) ?? []
+    expect(checks).toHaveLength(2)
+    expect(watch.output()).toMatch(/PASS {2}all \d+ behaviours hold/)
+    expect(watch.output()).toMatch(/Solved in .* with 0 hints\.\n {2}Score 100 = 100/)
+    await expectNoGradingProcesses()
+  })
+})
