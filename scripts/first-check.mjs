@@ -9,10 +9,12 @@ const { status } = spawnSync(process.execPath, [drill, 'check', scenario, '--run
 if (status === 1) {
   console.log(`
 That FAIL is the bug you are here to find: the service is broken as shipped.
-  Ticket:   scenarios/${scenario}/ticket.md
-  Service:  services/catalog (run its tests: npm test -w @debug-drills/catalog)
-  Check:    npx drill check ${scenario}
-Every drill: npx drill list`)
+Do it as a timed drill, with the ticket, a running service and hints:
+  npx drill start ${scenario}    the ticket, and the clock starts
+  npx drill run --inspect        the service and its database (in a second terminal)
+  npx drill repro                see the symptom
+  npx drill check                grade your fix
+Every drill: npx drill list; what to do next: npx drill next`)
   process.exit(0)
 }
 if (status === 0) console.log(`\n${scenario} already passes in this working copy. Pick another drill: npx drill list`)
