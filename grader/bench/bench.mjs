@@ -7,7 +7,9 @@
 // cold:  no grader caches at all (no initdb'd cluster, no pristine copy, no bundles); Docker images present
 // warm:  caches filled by earlier checks, source unchanged since the last check
 // edit:  caches filled, but a source file changed since the last check (the usual case while fixing)
-import { execFileSync, spawnSync } from 'node:child_process'
+// run:   `drill run` from the command to the banner that says the service answers (warm caches)
+// status: a command that only reads progress, for the start-up cost every command pays
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -41,6 +43,26 @@ function timed(args, cacheHome) {
   const ms = performance.now() - started
   if (run.status === 2 || run.status === null || run.status > 2) throw new Error(`drill ${args.join(' ')} failed (${run.status}):\n${run.stdout}\n${run.stderr}`)
   return ms
+}
+
+/** `drill run` until it prints that the service answers; then Ctrl-C and wait for it to stop. */
+function timedRun(args, cacheHome) {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, [drill, ...args], { cwd: checkout, env: { ...process.env, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' } })
+    let output = ''
+    let ms
+    const onData = (chunk) => {
+      output += chunk
+      if (ms === undefined && / is running/.test(output)) {
+        ms = performance.now() - started
+        child.kill('SIGINT')
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('close', (code) => (ms === undefined || code !== 0 ? reject(new Error(`drill ${args.join(' ')} failed (${code}):\n${output}`)) : resolvePromise(ms)))
+  })
 }
 
 function summary(samples) {
@@ -83,10 +105,17 @@ try {
     execFileSync('git', ['checkout', '--', '.'], { cwd: checkout })
     record(runtime, 'warm check after edit', edited)
 
+    const serving = []
+    for (let i = 0; i < runs; i++) serving.push(await timedRun(['run', scenario, '--port', '3990', ...(runtime === 'docker' ? ['--docker'] : [])], cacheHome))
+    record(runtime, 'run until serving', serving)
+
     const validate = []
     for (let i = 0; i < validateRuns; i++) validate.push(timed(['validate', '--all', '--runtime', runtime], cacheHome))
     record(runtime, 'validate --all', validate)
   }
+  const status = []
+  for (let i = 0; i < runs; i++) status.push(timed(['status'], join(work, 'warm-cache')))
+  record('-', 'status', status)
 } finally {
   rmSync(work, { recursive: true, force: true })
 }
