@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDrill } from './support/drill-process.js'
 import { dockerAvailable } from './support/docker-available.js'
+import { evaluateInInspector } from './support/inspector.js'
 import { expectNoGradingProcesses } from './support/leftovers.js'
 import { runDrill } from './support/run-drill.js'
 import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
@@ -37,6 +38,12 @@ describe('drill run (embedded)', () => {
     expect(products.products.map((product) => product.sku)).toContain('TOTE-CANVAS')
     const targets = (await (await fetch('http://127.0.0.1:9339/json/list')).json()) as { type: string; url: string }[]
     expect(targets[0]?.url).toMatch(/services\/catalog\/src\/server\.ts$/)
+    // Attached, it inspects the live process: the service runs under the drill's environment.
+    expect(await evaluateInInspector('127.0.0.1:9339', '[process.env.NODE_ENV, process.env.PORT, process.env.DATABASE_URL.endsWith("/catalog")]')).toEqual([
+      'production',
+      '3902',
+      true
+    ])
 
     // The symptom, replayed from the ticket with fresh records each time.
     const buggy = JSON.parse((await drill('repro', '--json')).stdout) as { url: string; exchanges: Exchange[] }
