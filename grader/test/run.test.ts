@@ -27,7 +27,9 @@ afterAll(() => checkout[Symbol.dispose]())
 describe('drill run (embedded)', () => {
   it('serves the working copy with a seeded database and a debugger port, reloads on save, and stops everything on Ctrl-C', async () => {
     await using run = startDrill(['run', '--inspect', '9339', '--port', '3902'], { cwd: checkout.root })
-    await run.waitFor(/catalog is running for catalog-sold-out-stock · production environment NODE_ENV=production/, 90_000)
+    // The banner's last line: the whole banner has arrived.
+    await run.waitFor(/Stop {7}Ctrl-C stops the service and its database/, 90_000)
+    expect(run.output()).toMatch(/catalog is running for catalog-sold-out-stock · production environment NODE_ENV=production/)
     expect(run.output()).toMatch(/Service {4}http:\/\/127\.0\.0\.1:3902/)
     expect(run.output()).toMatch(/Database {3}postgresql:\/\/postgres:postgres@127\.0\.0\.1:\d+\/catalog/)
     expect(run.output()).toMatch(/SQL {8}every statement is logged to \.drill\/run\/catalog-postgres\.log/)
@@ -112,7 +114,8 @@ describe.runIf(await dockerAvailable())('drill run --docker', () => {
   it('serves the working copy through docker compose and removes its containers on Ctrl-C', async () => {
     const project = 'drill-run-accounts'
     await using run = startDrill(['run', 'accounts', '--docker', '--port', '3905'], { cwd: checkout.root })
-    await run.waitFor(/accounts is running for accounts-duplicate-signup/, 240_000)
+    await run.waitFor(/Stop {7}Ctrl-C stops the service and its database/, 240_000)
+    expect(run.output()).toMatch(/accounts is running for accounts-duplicate-signup/)
     const health = await fetch('http://127.0.0.1:3905/health')
     expect(health.status).toBe(200)
     const repro = JSON.parse((await drill('repro', 'accounts-duplicate-signup', '--json')).stdout) as { exchanges: Exchange[] }
