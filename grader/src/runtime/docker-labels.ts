@@ -1,5 +1,6 @@
 import { hostname } from 'node:os'
 import type { ContainerRuntimeClient } from 'testcontainers'
+import { processAlive } from '../lifecycle/processes.js'
 
 export const OWNER_LABEL = 'dev.debug-drills.owner'
 const PID_LABEL = 'dev.debug-drills.pid'
@@ -10,20 +11,11 @@ export function ownerLabels(): Record<string, string> {
   return { [OWNER_LABEL]: 'drill-grader', [PID_LABEL]: String(process.pid), [HOST_LABEL]: hostname() }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 /** Removes containers and networks left by grader processes on this machine that no longer run. */
 export async function removeLeftovers(client: ContainerRuntimeClient): Promise<number> {
   const dockerode = client.container.dockerode
   const orphaned = (labels: Record<string, string> | undefined) =>
-    labels?.[OWNER_LABEL] === 'drill-grader' && labels[HOST_LABEL] === hostname() && !alive(Number(labels[PID_LABEL]))
+    labels?.[OWNER_LABEL] === 'drill-grader' && labels[HOST_LABEL] === hostname() && !processAlive(Number(labels[PID_LABEL]))
   const containers = (await dockerode.listContainers({ all: true, filters: { label: [OWNER_LABEL] } })).filter((info) => orphaned(info.Labels))
   await Promise.all(containers.map((info) => dockerode.getContainer(info.Id).remove({ force: true }).catch(() => undefined)))
   const networks = (await dockerode.listNetworks({ filters: { label: [OWNER_LABEL] } })).filter((info) => orphaned(info.Labels))

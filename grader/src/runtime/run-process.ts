@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { killProcessGroup } from '../lifecycle/processes.js'
 import type { TestRun } from './runtime.js'
 
 /**
@@ -17,13 +18,7 @@ export function runProcess(
     let stderr = ''
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const kill = () => {
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL')
-      } catch {
-        child.kill('SIGKILL')
-      }
-    }
+    const kill = () => killProcessGroup(child, 'SIGKILL')
     process.once('exit', kill)
     const timer = setTimeout(kill, options.timeoutMs)
     options.signal.addEventListener('abort', kill, { once: true })

@@ -7,6 +7,7 @@ import { getContainerRuntimeClient } from 'testcontainers'
 import { prepareComposeBundle } from '../compose/compose-bundle.js'
 import { UsageError } from '../errors.js'
 import { CleanupStack } from '../lifecycle/cleanup-stack.js'
+import { killProcessGroup } from '../lifecycle/processes.js'
 import { resolveImages } from '../runtime/docker-images.js'
 import type { ServiceRun, ServiceRunOptions } from './service-run.js'
 import { seedDatabase, waitForHealth } from './service-setup.js'
@@ -70,13 +71,7 @@ export async function startDockerRun(options: ServiceRunOptions & { onReload?: (
     // Follows the service's log (and the database's, whose log holds every statement, with --sql).
     // A reload replaces the container, and with it this follower.
     let logs: ChildProcess | undefined
-    const stopFollowing = () => {
-      try {
-        if (logs?.pid) process.kill(-logs.pid, 'SIGTERM')
-      } catch {
-        // already gone
-      }
-    }
+    const stopFollowing = () => logs && killProcessGroup(logs, 'SIGTERM')
     const follow = () => {
       logs = spawn(command, [...prefix, '-p', project, '-f', composeFile, 'logs', '--follow', '--no-color', 'service', ...(options.onSql ? ['db'] : [])], {
         cwd: repoRoot,

@@ -6,6 +6,7 @@ import { startLocalPostgres } from '@debug-drills/local-postgres'
 import { applyMigrations } from '@debug-drills/prisma-offline'
 import { InfrastructureError } from '../errors.js'
 import { CleanupStack } from '../lifecycle/cleanup-stack.js'
+import { killProcessGroup } from '../lifecycle/processes.js'
 import { drillDir } from '../workspace/drill-dir.js'
 import type { ServiceRun, ServiceRunOptions } from './service-run.js'
 import { seedDatabase, tsxCli } from './service-setup.js'
@@ -54,13 +55,7 @@ export async function startEmbeddedRun(options: ServiceRunOptions): Promise<Serv
       // Its own process group: tsx watch runs the service as a child, and both must stop together.
       detached: true
     })
-    const killGroup = (signal: NodeJS.Signals) => {
-      try {
-        if (child.pid) process.kill(-child.pid, signal)
-      } catch {
-        // already gone
-      }
-    }
+    const killGroup = (signal: NodeJS.Signals) => killProcessGroup(child, signal)
     const onExit = () => killGroup('SIGKILL')
     process.once('exit', onExit)
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))

@@ -1,4 +1,5 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { processAlive } from '../lifecycle/processes.js'
 import { drillDir } from '../workspace/drill-dir.js'
 
 /** What `drill run` is serving, for `drill repro` and for the trainee's other terminals. */
@@ -18,15 +19,6 @@ function registryPath(repoRoot: string, service: string): string {
   return drillDir(repoRoot, 'run', `${service}.json`)
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 export async function registerRun(repoRoot: string, running: RunningService): Promise<() => Promise<void>> {
   const path = registryPath(repoRoot, running.service)
   await mkdir(drillDir(repoRoot, 'run'), { recursive: true })
@@ -38,7 +30,7 @@ export async function registerRun(repoRoot: string, running: RunningService): Pr
 export async function findRun(repoRoot: string, service: string): Promise<RunningService | undefined> {
   try {
     const running = JSON.parse(await readFile(registryPath(repoRoot, service), 'utf8')) as RunningService
-    return alive(running.pid) ? running : undefined
+    return processAlive(running.pid) ? running : undefined
   } catch {
     return undefined
   }

@@ -5,6 +5,7 @@ import { promisify } from 'node:util'
 import { drillDir } from './drill-dir.js'
 import { git } from './git.js'
 import { pristineBase } from './pristine-base.js'
+import { changedServiceFiles } from './working-copy-changes.js'
 
 const run = promisify(execFile)
 
@@ -17,12 +18,8 @@ export interface ServiceEdits {
 /** Everything that differs in `services/<service>` from its pristine version, ignored files aside. */
 export async function serviceEdits(repoRoot: string, service: string): Promise<ServiceEdits> {
   const base = await pristineBase(repoRoot)
-  const prefix = `services/${service}/`
-  const [diff, untracked] = await Promise.all([
-    git(repoRoot, ['diff', '--name-only', '--no-renames', base, '--', prefix]),
-    git(repoRoot, ['ls-files', '--others', '--exclude-standard', '--', prefix])
-  ])
-  return { base, paths: [...new Set(`${diff}\n${untracked}`.split('\n').filter(Boolean))].sort() }
+  const paths = await changedServiceFiles(repoRoot, base, service)
+  return { base, paths: paths.map((path) => `services/${service}/${path}`) }
 }
 
 /**

@@ -33,6 +33,7 @@ export async function start(id: string | undefined, options: StartOptions, ctx: 
     return closed
   })
   const ticket = await readFile(scenario.ticketPath, 'utf8')
+  const points = scoreSolve(scenario, { elapsedMs: 0, hintsUsed: 0 }).points
   if (options.json) {
     ctx.terminal.line(
       JSON.stringify(
@@ -41,7 +42,7 @@ export async function start(id: string | undefined, options: StartOptions, ctx: 
           service: scenario.service,
           startedAt: startedAt.toISOString(),
           timeLimitMinutes: scenario.timeLimitMinutes,
-          points: scoreSolve(scenario, { elapsedMs: 0, hintsUsed: 0 }).points,
+          points,
           ticket,
           discarded: discarded.paths,
           ...(discarded.backup ? { backup: discarded.backup } : {}),
@@ -59,7 +60,6 @@ export async function start(id: string | undefined, options: StartOptions, ctx: 
   terminal.line()
   for (const line of renderMarkdown(ticket, c)) terminal.line(`  ${line}`)
   terminal.line()
-  const points = scoreSolve(scenario, { elapsedMs: 0, hintsUsed: 0 }).points
   terminal.line(
     `${c.green('Clock started.')} ${c.bold(scenario.title)} ${c.dim(`· ${scenario.bugClass} · ${DIFFICULTY_NAMES[scenario.difficulty]} · ${scenario.timeLimitMinutes} min suggested · ${points} points`)}`
   )
