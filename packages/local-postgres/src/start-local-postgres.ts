@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
-import { chown, mkdtemp, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { access, chown, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import { postgresBinaries } from './binaries.js'
 import { clusterTemplate } from './cluster-template.js'
 import { copyPreservingOwners } from './copy-preserving-owners.js'
@@ -20,6 +20,11 @@ export interface StartLocalPostgresOptions {
   settings?: Record<string, string>
   /** Receives every line the server logs (by default only the last lines are kept, for errors). */
   onLog?: (line: string) => void
+  /**
+   * Keep the data in this folder, durably: created from the cached cluster on the first start,
+   * reused by later starts and kept on stop. By default the data is throwaway.
+   */
+  dataDir?: string
 }
 
 const READY = 'database system is ready to accept connections'
@@ -36,8 +41,8 @@ export class LocalPostgresError extends Error {
 }
 
 /**
- * Starts a real PostgreSQL on 127.0.0.1 from a copy of a cached cluster. Durability is
- * switched off (fsync, synchronous commit): the data is thrown away on stop.
+ * Starts a real PostgreSQL on 127.0.0.1 from a copy of a cached cluster. Without `dataDir`,
+ * durability is switched off (fsync, synchronous commit): the data is thrown away on stop.
  */
 export async function startLocalPostgres(options: StartLocalPostgresOptions = {}): Promise<StartedLocalPostgres> {
   const runAs = postgresRunAs()
@@ -45,17 +50,20 @@ export async function startLocalPostgres(options: StartLocalPostgresOptions = {}
   const workDir = await mkdtemp(join(await scratchDir(), 'drill-pg-'))
   try {
     if (runAs) await chown(workDir, runAs.uid, runAs.gid)
-    const dataDir = join(workDir, 'data')
-    await copyPreservingOwners(template, dataDir)
+    const dataDir = options.dataDir ? resolve(options.dataDir) : join(workDir, 'data')
+    if (!options.dataDir) await copyPreservingOwners(template, dataDir)
+    else if (!(await isCluster(dataDir))) {
+      await mkdir(dirname(dataDir), { recursive: true })
+      await copyPreservingOwners(template, dataDir)
+    }
     const port = options.port ?? (await freePort())
+    const throwaway = options.dataDir ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
     const args = [
       '-D', dataDir,
       '-p', String(port),
       '-c', 'listen_addresses=127.0.0.1',
       '-c', `unix_socket_directories=${workDir}`,
-      '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off',
-      '-c', 'full_page_writes=off',
+      ...throwaway,
       '-c', 'max_connections=200',
       ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`])
     ]
@@ -95,4 +103,11 @@ export async function startLocalPostgres(options: StartLocalPostgresOptions = {}
     await rm(workDir, { recursive: true, force: true })
     throw error
   }
+}
+
+async function isCluster(dir: string): Promise<boolean> {
+  return access(join(dir, 'PG_VERSION')).then(
+    () => true,
+    () => false
+  )
 }

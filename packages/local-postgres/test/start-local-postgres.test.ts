@@ -1,3 +1,6 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { startLocalPostgres } from '../src/index.js'
@@ -36,5 +39,31 @@ describe('startLocalPostgres', () => {
       name: 'LocalPostgresError',
       message: expect.stringContaining('exited during start-up')
     })
+  })
+
+  it('keeps the data of a persistent data folder across a stop and a start', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'drill-pg-keep-'))
+    await chmod(parent, 0o755) // as root, PostgreSQL runs as another user, who must reach the folder
+    const dataDir = join(parent, 'cluster')
+    const query = async (uri: string, sql: string) => {
+      const client = new pg.Client({ connectionString: uri })
+      await client.connect()
+      try {
+        return (await client.query<{ note: string }>(sql)).rows
+      } finally {
+        await client.end()
+      }
+    }
+    try {
+      const note = `kept ${Math.random()}`
+      {
+        await using first = await startLocalPostgres({ dataDir })
+        await query(first.connectionUri(), `create table notes (note text); insert into notes values ('${note}')`)
+      }
+      await using second = await startLocalPostgres({ dataDir })
+      expect(await query(second.connectionUri(), 'select note from notes')).toEqual([{ note }])
+    } finally {
+      await rm(parent, { recursive: true, force: true })
+    }
   })
 })
