@@ -82,6 +82,46 @@ cli
   .action((options) => run(async (ctx) => (await import('./commands/hint.js')).hint(options, ctx)))
 
 cli
+  .command('join <url> <code>', 'Join a workshop: keeps your trainee token for `drill submit` and `drill hint`')
+  .option('--name <name>', 'Your name on the board')
+  .option('--team <team>', 'Your team, in a team workshop')
+  .example('drill join http://10.0.0.5:4000 K7QM2P --name ada --team blue')
+  .action((url, code, options) => run(async (ctx) => (await import('./commands/join.js')).join(url, code, options, ctx)))
+
+cli
+  .command('leave', 'Leave the workshop: forget its token here; hints and checks are local again')
+  .action(() => run(async (ctx) => (await import('./commands/join.js')).leave(ctx)))
+
+cli
+  .command('submit [scenario]', "Send your fix to the workshop server, which grades it with hidden tests and scores it (default: the active drill)")
+  .option('--json', 'Print the verdict as JSON')
+  .example('drill submit catalog-sold-out-stock')
+  .action((scenario, options) => run(async (ctx) => (await import('./commands/submit.js')).submit(scenario, options, ctx)))
+
+cli
+  .command('serve', 'Run a workshop server: facilitator page, scoreboard, trainee API, grading queue')
+  .option('--port <port>', 'HTTP port', { default: 4000 })
+  .option('--host <host>', 'Address to listen on; 0.0.0.0 for the whole network', { default: '127.0.0.1' })
+  .option('--database-url <url>', 'Use this PostgreSQL (also DRILL_DATABASE_URL); default: an embedded one under .drill/serve')
+  .option('--data-dir <dir>', 'Where the embedded PostgreSQL keeps its data')
+  .option('--database-port <port>', 'Fixed port for the embedded PostgreSQL')
+  .option('--workers <count>', 'Gradings at once on this machine; 0 leaves grading to `drill worker`', { default: 1 })
+  .option('--runtime <runtime>', 'Grading runtime: docker (isolated, the default) or embedded', { default: 'docker' })
+  .option('--submissions-per-minute <count>', 'Rate limit per trainee', { default: 6 })
+  .option('--grade-timeout <seconds>', 'Limit for one grading; a job whose worker went silent returns to the queue soon after', { default: 180 })
+  .example('drill serve --host 0.0.0.0 --workers 2')
+  .action((options) => run(async (ctx) => (await import('./commands/serve.js')).serve(options, ctx)))
+
+cli
+  .command('worker', "Grade a workshop's submissions on this machine, from the server's queue")
+  .option('--database-url <url>', 'The workshop database `drill serve` printed (also DRILL_DATABASE_URL)')
+  .option('--concurrency <count>', 'Gradings at once', { default: 1 })
+  .option('--runtime <runtime>', 'docker (the default) or embedded', { default: 'docker' })
+  .option('--name <name>', 'How this worker is named in the results (default: host:pid)')
+  .example("drill worker --database-url 'postgresql://drill:secret@10.0.0.5:5432/drill' --concurrency 2")
+  .action((options) => run(async (ctx) => (await import('./commands/worker.js')).worker(options, ctx)))
+
+cli
   .command('check [scenario]', "Grade your working copy with the scenario's hidden tests (default: the active drill)")
   .option('--runtime <runtime>', 'docker, embedded or auto (docker when a daemon answers)', { default: 'auto' })
   .option('--json <file>', 'Also write machine-readable results (results.json v3) to <file>')

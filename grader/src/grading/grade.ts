@@ -23,8 +23,13 @@ export interface GradeOptions {
   repoRoot: string
   scenario: Scenario
   runtime: GradingRuntime
-  /** What to grade: the trainee's working copy (default), the shipped service, or it with the reference fix. */
+  /**
+   * What to grade: the trainee's working copy (default), the shipped service, it with the
+   * reference fix, or it with a submitted patch (`patch`, paths relative to the service folder).
+   */
   source?: GradedSource
+  /** The submitted patch's file, for `source: 'submission'`. */
+  patch?: string
   /** Seed for the hidden tests' random data; random by default, printed in the report. */
   seed?: number
   signal?: AbortSignal
@@ -108,7 +113,8 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
       service: scenario.service,
       pristineDir,
       ...(source === 'working-copy' ? { sourceFrom: serviceDir } : {}),
-      ...(source === 'reference-fix' ? { patch: scenario.fixPatchPath } : {})
+      ...(source === 'reference-fix' ? { patch: scenario.fixPatchPath } : {}),
+      ...(source === 'submission' ? { patch: submittedPatch(options) } : {})
     })
     cleanup.defer(() => buildDir[Symbol.asyncDispose]())
 
@@ -203,6 +209,11 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     clearTimeout(timer)
     options.signal?.removeEventListener('abort', forwardAbort)
   }
+}
+
+function submittedPatch(options: GradeOptions): string {
+  if (!options.patch) throw new DrillError('A submission is graded from its patch: pass `patch` with `source: "submission"`.')
+  return options.patch
 }
 
 function compileProblem(result: TypecheckResult): Problem {

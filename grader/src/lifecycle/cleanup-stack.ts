@@ -6,6 +6,14 @@ export class CleanupStack implements AsyncDisposable {
     this.#cleanups.push(cleanup)
   }
 
+  /** Hands every cleanup to a new stack, for an owner that outlives this scope. */
+  move(): CleanupStack {
+    const moved = new CleanupStack()
+    moved.#cleanups = this.#cleanups
+    this.#cleanups = []
+    return moved
+  }
+
   async [Symbol.asyncDispose](): Promise<void> {
     let failure: unknown
     for (const cleanup of this.#cleanups.reverse()) {

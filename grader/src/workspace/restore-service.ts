@@ -23,25 +23,36 @@ export async function serviceEdits(repoRoot: string, service: string): Promise<S
 }
 
 /**
- * The service's edits as one patch (new files included), written under `.drill/backups/`, so
- * that discarding them loses nothing: `git apply <patch>` brings them back. Uses a scratch
- * index, leaving the trainee's staging area alone.
+ * The service's edits as one patch against `base`, new files included, from a scratch index
+ * that leaves the trainee's staging area alone. `relative` makes its paths relative to the
+ * service folder (`a/src/app.ts`), the form a workshop server applies to its own copy.
  */
-export async function backUpEdits(repoRoot: string, service: string, base: string): Promise<string> {
+export async function serviceDiff(repoRoot: string, service: string, base: string, options: { relative?: boolean } = {}): Promise<string> {
   const dir = drillDir(repoRoot, 'backups')
   await mkdir(dir, { recursive: true })
-  const index = join(dir, `.index-${process.pid}`)
+  const index = join(dir, `.index-${process.pid}-${Date.now().toString(36)}`)
   const env = { ...process.env, GIT_INDEX_FILE: index }
+  const path = `services/${service}`
   try {
     await run('git', ['read-tree', base], { cwd: repoRoot, env })
-    await run('git', ['add', '--all', '--', `services/${service}`], { cwd: repoRoot, env })
-    const { stdout } = await run('git', ['diff', '--cached', '--binary', base, '--', `services/${service}`], { cwd: repoRoot, env, maxBuffer: 64 * 1024 * 1024 })
-    const path = join(dir, `${service}-${new Date().toISOString().replace(/[:.]/g, '-')}.patch`)
-    await writeFile(path, stdout)
-    return relative(repoRoot, path)
+    await run('git', ['add', '--all', '--', path], { cwd: repoRoot, env })
+    const relativeTo = options.relative ? [`--relative=${path}/`] : []
+    const { stdout } = await run('git', ['diff', '--cached', '--binary', ...relativeTo, base, '--', path], { cwd: repoRoot, env, maxBuffer: 64 * 1024 * 1024 })
+    return stdout
   } finally {
     await rm(index, { force: true })
   }
+}
+
+/**
+ * The service's edits as one patch, written under `.drill/backups/`, so that discarding them
+ * loses nothing: `git apply <patch>` brings them back.
+ */
+export async function backUpEdits(repoRoot: string, service: string, base: string): Promise<string> {
+  const patch = await serviceDiff(repoRoot, service, base)
+  const path = join(drillDir(repoRoot, 'backups'), `${service}-${new Date().toISOString().replace(/[:.]/g, '-')}.patch`)
+  await writeFile(path, patch)
+  return relative(repoRoot, path)
 }
 
 /** Puts `services/<service>` back to its pristine files; ignored files (node_modules, .env, generated code) stay. */

@@ -5,6 +5,7 @@ import { findScenario } from '../../scenarios/load-scenarios.js'
 import type { CommandContext } from '../command-context.js'
 import { NoActiveDrillError, readSession } from '../session.js'
 import { formatDuration } from '../text.js'
+import { readJoinedWorkshop, workshopApi, type JoinedWorkshop } from '../workshop-client.js'
 
 export interface HintOptions {
   json?: boolean
@@ -23,6 +24,8 @@ export async function hint(options: HintOptions, ctx: CommandContext): Promise<n
   const { path, active } = await readSession(ctx)
   if (!active) throw new NoActiveDrillError('hint')
   const scenario = await findScenario(ctx.repoRoot, active.scenarioId)
+  const joined = await readJoinedWorkshop(ctx.repoRoot)
+  if (joined?.scenarios.includes(scenario.id)) return workshopHint(joined, scenario.id, options, ctx)
   const now = Date.now()
   // Decided under the lock: two `drill hint`s at once still show two different hints.
   const outcome = await updateState(path, (state): HintOutcome => {
@@ -61,5 +64,34 @@ export async function hint(options: HintOptions, ctx: CommandContext): Promise<n
   const text = scenario.hints[outcome.index]?.text ?? ''
   ctx.terminal.line(`${c.bold(`Hint ${outcome.index + 1} of ${total}`)} ${c.dim(`(−${hintCost(scenario, outcome.index)} points, ${formatDuration(outcome.elapsedMs)} in)`)}`)
   ctx.terminal.line(text)
+  return 0
+}
+
+type WorkshopHint =
+  | { outcome: 'shown'; index: number; total: number; text: string; cost: number; elapsedMs: number }
+  | { outcome: 'gated'; index: number; total: number; elapsedMs: number; opensInMs: number }
+  | { outcome: 'exhausted'; total: number; hints: string[] }
+
+/** In a workshop the server serves hints, on its clock, and records them against the board. */
+async function workshopHint(joined: JoinedWorkshop, scenarioId: string, options: HintOptions, ctx: CommandContext): Promise<number> {
+  const answer = await workshopApi<WorkshopHint>(joined.url, '/api/hints', { method: 'POST', token: joined.token, body: { scenario: scenarioId }, signal: ctx.signal })
+  if (options.json) {
+    ctx.terminal.line(JSON.stringify({ scenario: scenarioId, workshop: joined.title, ...answer }, null, 2))
+    return answer.outcome === 'shown' ? 0 : 1
+  }
+  const c = ctx.terminal.colors
+  if (answer.outcome === 'exhausted') {
+    ctx.terminal.line(`You have seen all ${answer.total} hints for ${scenarioId}. Here they are again:`)
+    answer.hints.forEach((text, index) => ctx.terminal.line(`\n${c.bold(`Hint ${index + 1} of ${answer.total}`)}\n${text}`))
+    return 1
+  }
+  if (answer.outcome === 'gated') {
+    ctx.terminal.line(
+      `Hint ${answer.index + 1} of ${answer.total} opens in ${formatDuration(answer.opensInMs + 999)} on the workshop clock (${formatDuration(answer.elapsedMs)} in). Meanwhile: reproduce the symptom (\`drill repro\`) and inspect the values on its path.`
+    )
+    return 1
+  }
+  ctx.terminal.line(`${c.bold(`Hint ${answer.index + 1} of ${answer.total}`)} ${c.dim(`(−${answer.cost} points on the board, ${formatDuration(answer.elapsedMs)} into "${joined.title}")`)}`)
+  ctx.terminal.line(answer.text)
   return 0
 }

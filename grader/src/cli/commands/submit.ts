@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises'
+import { UsageError } from '../../errors.js'
+import { pristineBase } from '../../workspace/pristine-base.js'
+import { serviceDiff } from '../../workspace/restore-service.js'
+import type { CommandContext } from '../command-context.js'
+import { scenarioOrActive } from '../session.js'
+import { formatDuration, renderMarkdown } from '../text.js'
+import { requireJoinedWorkshop, workshopApi, type JoinedWorkshop } from '../workshop-client.js'
+
+export interface SubmissionView {
+  id: string
+  scenario: string
+  status: 'queued' | 'grading' | 'passed' | 'failed' | 'error'
+  elapsedMs: number
+  queuePosition?: number | null
+  report: {
+    verdict: string
+    seed: number
+    durationMs: number
+    tests: { name: string; status: string; message?: string }[]
+    problem?: { kind: string; message: string; details: string[] }
+  } | null
+}
+
+const FINAL = new Set(['passed', 'failed', 'error'])
+const EXIT = { passed: 0, failed: 1, error: 2 } as const
+
+export interface SubmitOptions {
+  json?: boolean
+}
+
+/** `drill submit [scenario]`: sends the service's diff to the workshop server and waits for its verdict. */
+export async function submit(scenarioId: string | undefined, options: SubmitOptions, ctx: CommandContext): Promise<number> {
+  const joined = await requireJoinedWorkshop(ctx.repoRoot, 'submit')
+  const scenario = await scenarioOrActive(ctx, scenarioId, 'submit', ', or name the scenario: `drill submit catalog-sold-out-stock`')
+  if (!joined.scenarios.includes(scenario.id)) {
+    throw new UsageError(`"${scenario.id}" is not part of "${joined.title}". Its scenarios: ${joined.scenarios.join(', ')}.`)
+  }
+  const c = ctx.terminal.colors
+  const diff = await serviceDiff(ctx.repoRoot, scenario.service, await pristineBase(ctx.repoRoot), { relative: true })
+  if (diff.trim() === '') throw new UsageError(`services/${scenario.service} has no changes yet: fix the bug, save, and submit again.`)
+  const submission = await workshopApi<SubmissionView>(joined.url, '/api/submissions', {
+    method: 'POST',
+    token: joined.token,
+    body: { scenario: scenario.id, diff },
+    signal: ctx.signal
+  })
+  if (!options.json) ctx.terminal.line(`${c.bold(`drill submit ${scenario.id}`)} ${c.dim(`· ${joined.title} · received at ${formatDuration(submission.elapsedMs)}`)}`)
+  const final = await followSubmission(joined, submission, ctx, options.json ?? false)
+  if (options.json) {
+    ctx.terminal.line(JSON.stringify(final, null, 2))
+    return EXIT[final.status as keyof typeof EXIT] ?? 2
+  }
+  printVerdict(final, ctx)
+  if (final.status === 'passed') {
+    ctx.terminal.line()
+    for (const line of renderMarkdown(await readFile(scenario.explanationPath, 'utf8'), c)) ctx.terminal.line(`  ${line}`)
+    ctx.terminal.line()
+    ctx.terminal.line(`  Board: ${joined.url}/board/${joined.workshopId}`)
+  }
+  return EXIT[final.status as keyof typeof EXIT] ?? 2
+}
+
+/** Streams the submission's progress until its verdict; falls back to asking every two seconds. */
+async function followSubmission(joined: JoinedWorkshop, first: SubmissionView, ctx: CommandContext, quiet: boolean): Promise<SubmissionView> {
+  let endStep: ((outcome?: 'ok' | 'fail') => void) | undefined
+  let shown = ''
+  const show = (view: SubmissionView) => {
+    if (quiet) return
+    const text = view.status === 'queued' ? `Queued for grading${view.queuePosition ? ` (position ${view.queuePosition})` : ''}` : view.status === 'grading' ? 'Graded by the server: hidden tests on the docker runtime' : ''
+    if (!text || text === shown) return
+    endStep?.()
+    shown = text
+    endStep = ctx.terminal.progress(text)
+  }
+  let latest = first
+  show(first)
+  try {
+    for (let attempt = 0; !FINAL.has(latest.status); attempt++) {
+      if (ctx.signal.aborted) throw new UsageError(`Stopped waiting. The server still grades submission ${first.id}; the board will show it.`, 130)
+      try {
+        latest = await streamUntilFinal(joined, first.id, ctx.signal, (view) => {
+          latest = view
+          show(view)
+        })
+      } catch (error) {
+        if (ctx.signal.aborted) continue
+        if (attempt > 0 && !(error instanceof TypeError)) throw error
+        await new Promise((resolve) => setTimeout(resolve, 2_000))
+        latest = await workshopApi<SubmissionView>(joined.url, `/api/submissions/${first.id}`, { token: joined.token, signal: ctx.signal })
+        show(latest)
+      }
+    }
+    endStep?.(latest.status === 'passed' ? 'ok' : 'fail')
+    endStep = undefined
+    return latest
+  } finally {
+    endStep?.('fail')
+  }
+}
+
+async function streamUntilFinal(joined: JoinedWorkshop, id: string, signal: AbortSignal, onUpdate: (view: SubmissionView) => void): Promise<SubmissionView> {
+  const response = await fetch(new URL(`/api/submissions/${id}/events`, joined.url), { headers: { authorization: `Bearer ${joined.token}` }, signal })
+  if (!response.ok || !response.body) throw new Error(`the server answered ${response.status}`)
+  const decoder = new TextDecoder()
+  let buffer = ''
+  let latest: SubmissionView | undefined
+  for await (const chunk of response.body) {
+    buffer += decoder.decode(chunk as Uint8Array, { stream: true })
+    let end: number
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end)
+      buffer = buffer.slice(end + 2)
+      const data = block
+        .split('\n')
+        .filter((line) => line.startsWith('data: '))
+        .map((line) => line.slice(6))
+        .join('\n')
+      if (!data) continue
+      latest = JSON.parse(data) as SubmissionView
+      onUpdate(latest)
+      if (FINAL.has(latest.status)) return latest
+    }
+  }
+  if (latest && FINAL.has(latest.status)) return latest
+  throw new Error('the stream ended before the verdict')
+}
+
+function printVerdict(view: SubmissionView, { terminal }: CommandContext): void {
+  const c = terminal.colors
+  const report = view.report
+  if (view.status === 'passed') {
+    terminal.line(`${c.green(c.bold('PASS'))} ${view.scenario}: the server's hidden tests pass. It counts on the board, timed at ${formatDuration(view.elapsedMs)}.`)
+  } else if (view.status === 'failed') {
+    terminal.line(`${c.red(c.bold('FAIL'))} ${view.scenario}: the fix does not hold yet.`)
+  } else {
+    terminal.line(`${c.yellow(c.bold('ERROR'))} ${view.scenario}: ${report?.problem?.message ?? 'the grading did not finish.'}`)
+  }
+  for (const test of report?.tests ?? []) {
+    const mark = test.status === 'pass' ? c.green('✓') : c.red('✗')
+    terminal.line(`  ${mark} ${test.name}${test.status !== 'pass' && test.message ? c.dim(`\n      ${test.message.split('\n').slice(0, 4).join('\n      ')}`) : ''}`)
+  }
+  if (report?.problem && view.status !== 'error') terminal.line(`  ${report.problem.message}`)
+  for (const line of report?.problem?.details.slice(-10) ?? []) terminal.line(c.dim(`    ${line}`))
+  if (report) terminal.line(c.dim(`  seed ${report.seed} · graded in ${formatDuration(report.durationMs)}`))
+  if (view.status !== 'passed') terminal.line(`  Reproduce locally with ${c.cyan(`drill check ${view.scenario}${report?.seed ? ` --seed ${report.seed}` : ''}`)}, then submit again.`)
+}

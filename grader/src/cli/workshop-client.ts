@@ -1,0 +1,102 @@
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { z } from 'zod'
+import { UsageError } from '../errors.js'
+import { drillDir } from '../workspace/drill-dir.js'
+
+/** What `drill join` keeps: where the workshop is and the trainee's token (only here, mode 600). */
+export const JoinedWorkshopSchema = z.object({
+  url: z.string().url(),
+  workshopId: z.string(),
+  title: z.string(),
+  name: z.string(),
+  team: z.string().nullable(),
+  scenarios: z.array(z.string()),
+  token: z.string()
+})
+
+export type JoinedWorkshop = z.infer<typeof JoinedWorkshopSchema>
+
+export function joinedWorkshopPath(repoRoot: string): string {
+  return process.env.DRILL_WORKSHOP_FILE ?? drillDir(repoRoot, 'workshop.json')
+}
+
+export async function readJoinedWorkshop(repoRoot: string): Promise<JoinedWorkshop | undefined> {
+  const path = joinedWorkshopPath(repoRoot)
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch {
+    return undefined
+  }
+  try {
+    return JoinedWorkshopSchema.parse(JSON.parse(text))
+  } catch {
+    throw new UsageError(`${path} is not a workshop file drill can read (it may have been edited or cut short). Join again with \`drill join <url> <code> --name <name>\`, which replaces it.`)
+  }
+}
+
+export async function requireJoinedWorkshop(repoRoot: string, command: string): Promise<JoinedWorkshop> {
+  const joined = await readJoinedWorkshop(repoRoot)
+  if (!joined) throw new UsageError(`\`drill ${command}\` is for workshops, and you have not joined one. Join with \`drill join <url> <code> --name <your name>\` (the board shows both); outside a workshop, \`drill check\` grades locally.`)
+  return joined
+}
+
+export async function saveJoinedWorkshop(repoRoot: string, joined: JoinedWorkshop): Promise<string> {
+  const path = joinedWorkshopPath(repoRoot)
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, `${JSON.stringify(joined, null, 2)}\n`, { mode: 0o600 })
+  await chmod(path, 0o600)
+  return path
+}
+
+export async function forgetJoinedWorkshop(repoRoot: string): Promise<boolean> {
+  const path = joinedWorkshopPath(repoRoot)
+  const existed = await readFile(path).then(
+    () => true,
+    () => false
+  )
+  await rm(path, { force: true })
+  return existed
+}
+
+/** A workshop API call; failures become one-paragraph messages, the server's own when it sent one. */
+export async function workshopApi<T>(url: string, path: string, init: { method?: string; token?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(new URL(path, url), {
+      method: init.method ?? 'GET',
+      headers: {
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {})
+      },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      ...(init.signal ? { signal: init.signal } : {})
+    })
+  } catch (error) {
+    if (init.signal?.aborted) throw error
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause
+    throw new UsageError(`Cannot reach the workshop server at ${url} (${cause?.code ?? cause?.message ?? (error as Error).message}). Check the address with the facilitator and that this machine can reach it.`)
+  }
+  const text = await response.text()
+  let body: unknown
+  try {
+    body = text ? JSON.parse(text) : {}
+  } catch {
+    throw new UsageError(`${url} answered ${response.status} with something that is not the workshop API. Is that the address \`drill serve\` printed?`)
+  }
+  if (!response.ok) {
+    const message = (body as { error?: string }).error ?? `HTTP ${response.status}`
+    throw new WorkshopApiError(response.status, message)
+  }
+  return body as T
+}
+
+export class WorkshopApiError extends UsageError {
+  constructor(
+    readonly status: number,
+    message: string
+  ) {
+    super(`The workshop server says: ${message}`, status === 429 ? 3 : 2)
+  }
+}

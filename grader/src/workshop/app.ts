@@ -1,0 +1,44 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import rateLimit from '@fastify/rate-limit'
+import { ZodError } from 'zod'
+import { ApiError, type AppContext, type WorkshopAppOptions } from './app-context.js'
+import { BoardHub, registerBoardRoutes } from './board-routes.js'
+import { registerFacilitatorRoutes } from './facilitator-routes.js'
+import { MAX_DIFF_BYTES, SubmissionRejected } from './submission-diff.js'
+import { registerTraineeRoutes } from './trainee-routes.js'
+
+export type { WorkshopAppOptions } from './app-context.js'
+
+/**
+ * The workshop server's HTTP side: the facilitator's API and page, the trainees' API, and the
+ * board. Grading happens elsewhere (workers on the queue); this only records and shows.
+ */
+export async function buildWorkshopApp(options: WorkshopAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 4 * MAX_DIFF_BYTES, forceCloseConnections: true })
+  const ctx: AppContext = options
+  const hub = new BoardHub(ctx, options.boardRefreshMs ?? 10_000)
+  app.addHook('onClose', async () => hub.close())
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ApiError || error instanceof SubmissionRejected) return reply.code(error.statusCode).send({ error: error.message })
+    if (error instanceof ZodError) {
+      const problems = error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+      return reply.code(400).send({ error: `The request is not valid: ${problems.join('; ')}.` })
+    }
+    const status = (error as { statusCode?: number }).statusCode
+    if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send({ error: `The request is too large; submissions are limited to ${MAX_DIFF_BYTES / 1024} KB of diff.` })
+    }
+    if (status && status < 500) return reply.code(status).send({ error: (error as Error).message })
+    request.log.error(error)
+    return reply.code(500).send({ error: 'The workshop server failed on this request; this is a bug in drill. The server log has the details.' })
+  })
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `Nothing at ${request.method} ${request.url}.` }))
+
+  await app.register(rateLimit, { global: false })
+  app.get('/api/health', async () => ({ ok: true }))
+  registerFacilitatorRoutes(app, ctx)
+  registerTraineeRoutes(app, ctx)
+  registerBoardRoutes(app, ctx, hub)
+  return app
+}

@@ -1,0 +1,177 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { hostname, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import PgBoss from 'pg-boss'
+import { CancelledError, DrillError } from '../errors.js'
+import type { GradeReport } from '../grading/grade-report.js'
+import { grade } from '../grading/grade.js'
+import type { GradingRuntime } from '../runtime/runtime.js'
+import type { Scenario } from '../scenarios/scenario.js'
+import { announce, type WorkshopDb } from './workshop-db.js'
+
+export const GRADE_QUEUE = 'grade-submission'
+
+export interface GradeJob {
+  submissionId: string
+  /** The whole check's limit; the job expires a little after it, so a dead worker's job comes back. */
+  timeoutMs: number
+}
+
+export interface QueueTiming {
+  /** How long one grading may take before it counts as stuck. */
+  gradeTimeoutMs: number
+  /** How often expired jobs are looked for (pg-boss maintenance). */
+  maintenanceIntervalSeconds: number
+}
+
+export const DEFAULT_QUEUE_TIMING: QueueTiming = { gradeTimeoutMs: 180_000, maintenanceIntervalSeconds: 10 }
+
+/** A job outlives its check by this much before it is taken from a worker that went silent. */
+const EXPIRY_MARGIN_SECONDS = 10
+/** A submission whose worker died or stopped is graded again, up to this many times. */
+const RETRY_LIMIT = 5
+
+/** pg-boss on the workshop's database: installs its own schema on first use. */
+export async function openQueue(connectionString: string, timing: QueueTiming, onError: (error: Error) => void): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString,
+    application_name: 'drill-grading-queue',
+    max: 4,
+    schedule: false,
+    maintenanceIntervalSeconds: timing.maintenanceIntervalSeconds,
+    monitorStateIntervalSeconds: 60
+  })
+  boss.on('error', onError)
+  await boss.start()
+  await boss.createQueue(GRADE_QUEUE, { name: GRADE_QUEUE, retryLimit: RETRY_LIMIT, retryDelay: 0 })
+  return boss
+}
+
+export async function enqueueGrading(boss: PgBoss, job: GradeJob): Promise<void> {
+  await boss.send(GRADE_QUEUE, job, {
+    expireInSeconds: Math.ceil(job.timeoutMs / 1000) + EXPIRY_MARGIN_SECONDS,
+    retryLimit: RETRY_LIMIT,
+    retryDelay: 0
+  })
+}
+
+/** What a trainee may see of a grading: outcomes and messages, never the tests' code. */
+export interface SubmissionReport {
+  verdict: GradeReport['verdict']
+  seed: number
+  durationMs: number
+  tests: { name: string; status: string; message?: string }[]
+  problem?: { kind: string; message: string; details: string[] }
+}
+
+export function submissionReport(report: GradeReport): SubmissionReport {
+  return {
+    verdict: report.verdict,
+    seed: report.seed,
+    durationMs: report.durationMs,
+    tests: report.tests.map((test) => ({ name: test.name, status: test.status, ...(test.message ? { message: test.message } : {}) })),
+    ...(report.problem ? { problem: { kind: report.problem.kind, message: report.problem.message, details: report.problem.details.slice(-30) } } : {})
+  }
+}
+
+export interface GradingWorkerOptions {
+  db: WorkshopDb
+  boss: PgBoss
+  repoRoot: string
+  runtime: GradingRuntime
+  catalog: ReadonlyMap<string, Scenario>
+  concurrency: number
+  /** Written on each submission it grades: which machine and process did it. */
+  name?: string
+  onGraded?: (submissionId: string, status: string) => void
+  onError?: (error: Error) => void
+}
+
+export interface GradingWorker {
+  name: string
+  /** Stops taking jobs and cancels the gradings under way: their submissions go back to the queue. */
+  stop(): Promise<void>
+}
+
+/**
+ * Takes grading jobs from the queue, `concurrency` at a time. Each submission gets one
+ * verdict: a worker only writes it while the submission is still being graded, so a retried
+ * job whose first worker came back late cannot grade it twice.
+ */
+export async function startGradingWorker(options: GradingWorkerOptions): Promise<GradingWorker> {
+  const { db, boss } = options
+  const name = options.name ?? `${hostname()}:${process.pid}`
+  const stopping = new AbortController()
+  const running = new Set<Promise<unknown>>()
+
+  const handle = async (job: PgBoss.Job<GradeJob>) => {
+    const { submissionId, timeoutMs } = job.data
+    const claimed = await db.submission.updateMany({
+      where: { id: submissionId, status: { in: ['queued', 'grading'] } },
+      data: { status: 'grading', attempts: { increment: 1 }, gradedBy: name, gradingStartedAt: new Date() }
+    })
+    if (claimed.count === 0) return // graded already: a submission has one verdict
+    const submission = await db.submission.findUniqueOrThrow({ where: { id: submissionId } })
+    await announce(db, { kind: 'submission', workshopId: submission.workshopId, submissionId, status: 'grading' })
+
+    const scenario = options.catalog.get(submission.scenario)
+    let report: SubmissionReport
+    const dir = await mkdtemp(join(tmpdir(), 'drill-submission-'))
+    try {
+      if (!scenario) throw new DrillError(`This grader does not know the scenario "${submission.scenario}": update its checkout to the server's commit.`)
+      const patch = join(dir, 'submission.patch')
+      await writeFile(patch, submission.diff)
+      report = submissionReport(
+        await grade({ repoRoot: options.repoRoot, scenario, runtime: options.runtime, source: 'submission', patch, timeoutMs, signal: stopping.signal })
+      )
+    } catch (error) {
+      if (error instanceof CancelledError || stopping.signal.aborted) {
+        // Stopped mid-grading: back in the queue, and the job fails so pg-boss hands it out again.
+        await db.submission.updateMany({ where: { id: submissionId, status: 'grading', gradedBy: name }, data: { status: 'queued' } })
+        await announce(db, { kind: 'submission', workshopId: submission.workshopId, submissionId, status: 'queued' })
+        throw error
+      }
+      if (!(error instanceof DrillError)) throw error
+      report = { verdict: 'error', seed: 0, durationMs: 0, tests: [], problem: { kind: 'infrastructure', message: error.message, details: [] } }
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+    const status = report.verdict === 'pass' ? 'passed' : report.verdict === 'fail' ? 'failed' : 'error'
+    const written = await db.submission.updateMany({
+      where: { id: submissionId, status: 'grading' },
+      data: { status, gradedAt: new Date(), gradedBy: name, report: report as object }
+    })
+    if (written.count === 1) {
+      await announce(db, { kind: 'submission', workshopId: submission.workshopId, submissionId, status })
+      options.onGraded?.(submissionId, status)
+    }
+  }
+
+  const workerIds: string[] = []
+  for (let slot = 0; slot < Math.max(1, options.concurrency); slot++) {
+    workerIds.push(
+      await boss.work<GradeJob>(GRADE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+        if (!job) return
+        const work = handle(job)
+        running.add(work)
+        try {
+          await work
+        } catch (error) {
+          if (!stopping.signal.aborted) options.onError?.(error as Error)
+          throw error
+        } finally {
+          running.delete(work)
+        }
+      })
+    )
+  }
+
+  return {
+    name,
+    async stop() {
+      for (const id of workerIds) await boss.offWork({ id }).catch(() => undefined)
+      stopping.abort()
+      await Promise.allSettled([...running])
+    }
+  }
+}

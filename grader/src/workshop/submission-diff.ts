@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process'
+import { tmpdir } from 'node:os'
+import { posix, relative } from 'node:path'
+import { isGradedSource } from '../workspace/working-copy-changes.js'
+
+/** A submission the server will not queue, with the reason in words a trainee can act on. */
+export class SubmissionRejected extends Error {
+  constructor(
+    message: string,
+    readonly statusCode = 422
+  ) {
+    super(message)
+    this.name = 'SubmissionRejected'
+  }
+}
+
+export const MAX_DIFF_BYTES = 256 * 1024
+
+function gitApply(args: string[], input: string, cwd: string): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('git', ['apply', ...args], { cwd, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') reject(new Error('git is not installed on the server'))
+      else resolve({ ok: !error, stdout, stderr })
+    })
+    child.stdin?.end(input)
+  })
+}
+
+function firstLines(text: string, count = 3): string {
+  return text.trim().split('\n').slice(0, count).join(' ')
+}
+
+/**
+ * Checks a submitted diff before it is queued: size, no binary content, only the service's own
+ * source (as the local grader counts it), and that it applies to the server's pristine copy.
+ * Git parses the diff, so what is checked is what `git apply` would touch.
+ */
+export async function checkSubmissionDiff(options: { repoRoot: string; service: string; pristineDir: string; diff: string }): Promise<{ files: string[] }> {
+  const { diff, service } = options
+  const bytes = Buffer.byteLength(diff)
+  if (bytes > MAX_DIFF_BYTES) {
+    throw new SubmissionRejected(
+      `The diff is ${Math.ceil(bytes / 1024)} KB; submissions are limited to ${MAX_DIFF_BYTES / 1024} KB. A fix changes a few lines of services/${service}/src: undo generated or reformatted files and submit again.`,
+      413
+    )
+  }
+  if (diff.trim() === '') {
+    throw new SubmissionRejected(`The diff is empty: services/${service} has no changes against its shipped version. Save your fix and submit again.`)
+  }
+  if (diff.includes('\0') || /^GIT binary patch$/m.test(diff) || /^Binary files .* differ$/m.test(diff)) {
+    throw new SubmissionRejected(`The diff contains binary content. Only text changes to services/${service}/src are graded: remove the binary file and submit again.`)
+  }
+  const numstat = await gitApply(['--numstat', '-z', '-'], diff, tmpdir())
+  if (!numstat.ok) {
+    throw new SubmissionRejected(`This is not a diff git can read (${firstLines(numstat.stderr)}). Submit with \`drill submit\`, which makes the diff for you.`)
+  }
+  const files: string[] = []
+  const fields = numstat.stdout.split('\0')
+  for (let index = 0; index < fields.length - 1; ) {
+    const [added, deleted, path = ''] = (fields[index] ?? '').split('\t')
+    if (added === '-' || deleted === '-') {
+      throw new SubmissionRejected(`The diff changes a binary file${path ? ` (${path})` : ''}. Only text changes to services/${service}/src are graded.`)
+    }
+    // A rename or copy lists its two paths in the next two fields.
+    if (path === '') {
+      files.push(fields[index + 1] ?? '', fields[index + 2] ?? '')
+      index += 3
+    } else {
+      files.push(path)
+      index += 1
+    }
+  }
+  if (files.length === 0) {
+    throw new SubmissionRejected(`The diff changes no files. Save your fix in services/${service}/src and submit again.`)
+  }
+  const outside = files.filter((file) => posix.normalize(file) !== file || file.split('/').includes('..') || !isGradedSource(file))
+  if (outside.length > 0) {
+    throw new SubmissionRejected(
+      `The diff touches files outside the service's source: ${outside.join(', ')}. Only services/${service}/src is graded (tests, generated code, schema, migrations and configuration stay as shipped); paths are relative to services/${service}. Undo those changes (\`git restore services/${service}/<path>\`) and submit again.`
+    )
+  }
+  const check = await gitApply(['--check', '--whitespace=nowarn', `--directory=${relative(options.repoRoot, options.pristineDir)}`, '-'], diff, options.repoRoot)
+  if (!check.ok) {
+    throw new SubmissionRejected(
+      `The diff does not apply to the server's copy of services/${service} (${firstLines(check.stderr)}). Your checkout may be on another commit than the server's: run \`git pull\`, carry your fix over, and submit again.`,
+      409
+    )
+  }
+  return { files }
+}
