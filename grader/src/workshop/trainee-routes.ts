@@ -89,10 +89,11 @@ export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): vo
           max: ctx.submissionsPerMinute,
           timeWindow: 60_000,
           keyGenerator: (request) => hashToken(bearerToken(request.headers.authorization) ?? request.ip),
-          errorResponseBuilder: (_request, context) => ({
-            statusCode: 429,
-            error: `Too many submissions: ${context.max} a minute per trainee. Wait ${context.after} and submit again; each one is graded in full, so check locally with \`drill check\` first.`
-          })
+          errorResponseBuilder: (_request, context) =>
+            new ApiError(
+              429,
+              `Too many submissions: ${context.max} a minute per trainee. Wait ${context.after} and submit again; each one is graded in full, so check locally with \`drill check\` first.`
+            )
         }
       }
     },

@@ -1,5 +1,5 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type PgBoss from 'pg-boss'
 import { startLocalPostgres, type StartedLocalPostgres } from '@debug-drills/local-postgres'
@@ -22,7 +22,9 @@ export interface WorkshopServerOptions {
   port?: number
   /** An existing PostgreSQL; by default an embedded one keeps its data under `dataDir`. */
   databaseUrl?: string
-  /** Where the embedded PostgreSQL keeps its data; `.drill/serve/postgres` by default. */
+  /** Where the server keeps its state (the embedded database, the facilitator token); `.drill/serve` by default. */
+  stateDir?: string
+  /** Where the embedded PostgreSQL keeps its data; `<stateDir>/postgres` by default. */
   dataDir?: string
   /** Fixed port for the embedded PostgreSQL (so workers on other machines can reach it). */
   databasePort?: number
@@ -47,8 +49,8 @@ export interface RunningWorkshopServer {
   stop(): Promise<void>
 }
 
-export function facilitatorTokenFile(repoRoot: string): string {
-  return drillDir(repoRoot, 'serve', 'facilitator-token')
+export function serveStateDir(repoRoot: string): string {
+  return drillDir(repoRoot, 'serve')
 }
 
 /**
@@ -81,11 +83,12 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
   const cleanup = new CleanupStack()
   const log = options.onLog ?? (() => undefined)
   const timing: QueueTiming = { ...DEFAULT_QUEUE_TIMING, ...options.timing }
+  const stateDir = options.stateDir ?? serveStateDir(options.repoRoot)
   try {
     let databaseUrl = options.databaseUrl
     if (!databaseUrl) {
       let postgres: StartedLocalPostgres
-      const dataDir = options.dataDir ?? drillDir(options.repoRoot, 'serve', 'postgres')
+      const dataDir = options.dataDir ?? join(stateDir, 'postgres')
       try {
         postgres = await startLocalPostgres({ dataDir, ...(options.databasePort ? { port: options.databasePort } : {}) })
       } catch (error) {
@@ -114,7 +117,7 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
     cleanup.defer(() => events.close())
 
     const [catalog, base] = await Promise.all([scenarioCatalog(options.repoRoot), pristineBase(options.repoRoot)])
-    const tokenFile = facilitatorTokenFile(options.repoRoot)
+    const tokenFile = join(stateDir, 'facilitator-token')
     const facilitatorToken = await ensureFacilitatorToken(db, tokenFile)
 
     const app = await buildWorkshopApp({
