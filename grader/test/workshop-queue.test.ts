@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest'
+import { EmbeddedRuntime } from '../src/runtime/embedded-runtime.js'
+import { startWorkerProcess } from '../src/workshop/workshop-server.js'
+import { dockerAvailable } from './support/docker-available.js'
+import { startDrill, type DrillProcess } from './support/drill-process.js'
+import { repoRoot } from './support/temp-checkout.js'
+import { eventually, referenceFix, startTestServer, tempStateDir, type TestServer } from './support/workshop.js'
+
+const SCENARIO = 'catalog-sold-out-stock'
+const docker = await dockerAvailable()
+
+interface SubmissionBody {
+  id: string
+  status: string
+  attempts: number
+  report: { verdict: string } | null
+}
+
+async function openWorkshop(server: TestServer, trainees: number) {
+  const token = server.facilitatorToken
+  const created = await server.api<{ id: string; joinCode: string }>('POST', '/api/workshops', { token, body: { title: 'Queue', scenarios: [SCENARIO], durationMinutes: 60 } })
+  expect(created.status).toBe(201)
+  expect((await server.api('POST', `/api/workshops/${created.body.id}/start`, { token })).status).toBe(200)
+  const tokens: string[] = []
+  for (let index = 0; index < trainees; index++) {
+    const joined = await server.api<{ token: string }>('POST', '/api/join', { body: { code: created.body.joinCode, name: `trainee-${index}` } })
+    tokens.push(joined.body.token)
+  }
+  return { workshop: created.body, tokens }
+}
+
+async function submitFix(server: TestServer, token: string): Promise<string> {
+  const sent = await server.api<{ id: string }>('POST', '/api/submissions', { token, body: { scenario: SCENARIO, diff: referenceFix(SCENARIO) } })
+  expect(sent.status).toBe(202)
+  return sent.body.id
+}
+
+async function finalState(server: TestServer, token: string, id: string, timeoutMs = 90_000): Promise<SubmissionBody> {
+  return eventually(
+    `submission ${id} graded`,
+    async () => {
+      const { body } = await server.api<SubmissionBody>('GET', `/api/submissions/${id}`, { token })
+      return ['passed', 'failed', 'error'].includes(body.status) ? body : undefined
+    },
+    timeoutMs
+  )
+}
+
+function worker(server: TestServer, name: string): DrillProcess {
+  return startDrill(['worker', '--database-url', server.databaseUrl, '--name', name], { cwd: repoRoot, env: { DRILL_QUEUE_MAINTENANCE_SECONDS: '1' } })
+}
+
+describe.skipIf(!docker)('grading queue with drill worker processes (docker runtime)', () => {
+  it('shares the queue between two workers, grades each submission once, and loses none when a worker is killed mid-job', async () => {
+    using state = tempStateDir()
+    const server = await startTestServer({ stateDir: state.path, timing: { gradeTimeoutMs: 15_000, maintenanceIntervalSeconds: 1 } })
+    const workers: DrillProcess[] = []
+    try {
+      const { tokens } = await openWorkshop(server, 5)
+      const a = worker(server, 'worker-a')
+      const b = worker(server, 'worker-b')
+      workers.push(a, b)
+      await Promise.all([a.waitFor(/Grading worker worker-a/), b.waitFor(/Grading worker worker-b/)])
+
+      const ids = await Promise.all(tokens.slice(0, 4).map((token) => submitFix(server, token)))
+      const results = await Promise.all(ids.map((id, index) => finalState(server, tokens[index]!, id)))
+      expect(results.map((result) => [result.status, result.attempts])).toEqual(ids.map(() => ['passed', 1]))
+      const { body: exported } = await server.api<{ submissions: { gradedBy: string }[] }>('GET', `/api/workshops/${(await server.api<{ workshops: { id: string }[] }>('GET', '/api/workshops', { token: server.facilitatorToken })).body.workshops[0]!.id}/export.json`, {
+        token: server.facilitatorToken
+      })
+      expect(new Set(exported.submissions.map((row) => row.gradedBy))).toEqual(new Set(['worker-a', 'worker-b']))
+
+      // Only worker A is left; it is killed (no chance to clean up) while grading.
+      b.child.kill('SIGINT')
+      expect(await b.exited).toBe(0)
+      const last = tokens[4]!
+      const id = await submitFix(server, last)
+      await eventually('worker A grading the last submission', async () => {
+        const { body } = await server.api<SubmissionBody & { status: string }>('GET', `/api/submissions/${id}`, { token: last })
+        return body.status === 'grading' ? body : undefined
+      })
+      a.child.kill('SIGKILL')
+      await a.exited
+      const c = worker(server, 'worker-c')
+      workers.push(c)
+      const graded = await finalState(server, last, id, 120_000)
+      expect(graded).toMatchObject({ status: 'passed', attempts: 2, report: { verdict: 'pass' } })
+      await c.waitFor(new RegExp(`${id} passed`))
+    } finally {
+      for (const running of workers) {
+        if (running.child.exitCode === null && running.child.signalCode === null) {
+          running.child.kill('SIGINT')
+          await running.exited
+        }
+      }
+      await server.stop()
+    }
+  })
+})
+
+describe('workshop server restart', () => {
+  it('keeps workshops, tokens, the clock, hints and queued submissions across a stop and a start', async () => {
+    using state = tempStateDir()
+    let server = await startTestServer({ stateDir: state.path })
+    let stopped = false
+    try {
+      const { workshop, tokens } = await openWorkshop(server, 1)
+      const ada = tokens[0]!
+      expect((await server.api('POST', '/api/hints', { token: ada, body: { scenario: SCENARIO } })).status).toBe(200)
+      const id = await submitFix(server, ada)
+      const before = await server.api<{ workshop: { elapsedMs: number; phase: string } }>('GET', '/api/me', { token: ada })
+      const facilitatorToken = server.facilitatorToken
+      await server.stop()
+      stopped = true
+
+      server = await startTestServer({ stateDir: state.path })
+      stopped = false
+      expect(server.facilitatorToken).toBe(facilitatorToken)
+      const listed = await server.api<{ workshops: { id: string; phase: string }[] }>('GET', '/api/workshops', { token: facilitatorToken })
+      expect(listed.body.workshops).toEqual([expect.objectContaining({ id: workshop.id, phase: 'running' })])
+      const after = await server.api<{ workshop: { elapsedMs: number }; submissions: { id: string; status: string }[] }>('GET', '/api/me', { token: ada })
+      expect(after.status).toBe(200)
+      expect(after.body.workshop.elapsedMs).toBeGreaterThanOrEqual(before.body.workshop.elapsedMs)
+      expect(after.body.submissions).toEqual([expect.objectContaining({ id, status: 'queued' })])
+
+      // The job survived in the queue: a worker that starts now grades it.
+      const grader = await startWorkerProcess({ repoRoot, databaseUrl: server.databaseUrl, runtime: new EmbeddedRuntime(), concurrency: 1, name: 'after-restart' })
+      try {
+        expect(await finalState(server, ada, id)).toMatchObject({ status: 'passed', attempts: 1 })
+      } finally {
+        await grader.stop()
+      }
+      const board = await server.api<{ entries: { points: number; hints: number }[] }>('GET', `/api/boards/${workshop.id}`)
+      expect(board.body.entries).toEqual([expect.objectContaining({ points: 90, hints: 1 })])
+    } finally {
+      if (!stopped) await server.stop()
+    }
+  })
+})
