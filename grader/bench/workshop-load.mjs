@@ -34,6 +34,7 @@ if (values.runtime === 'docker' && spawnSync('docker', ['info'], { stdio: 'ignor
 }
 const { startWorkshopServer } = await import('../dist/workshop/workshop-server.js')
 const { listScenarios } = await import('../dist/scenarios/load-scenarios.js')
+const { serverSentEvents } = await import('../dist/workshop/event-stream.js')
 
 const scenarios = await listScenarios(repoRoot)
 
@@ -73,21 +74,11 @@ function watchBoard(url, workshopId, delays) {
   let lastSeen = null
   ;(async () => {
     const response = await fetch(new URL(`/api/boards/${workshopId}/events`, url), { signal: controller.signal })
-    const decoder = new TextDecoder()
-    let buffer = ''
-    for await (const chunk of response.body) {
-      buffer += decoder.decode(chunk, { stream: true })
-      let end
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end)
-        buffer = buffer.slice(end + 2)
-        const data = block.split('\n').find((line) => line.startsWith('data: '))
-        if (!data) continue
-        const board = JSON.parse(data.slice(6))
-        if (board.lastVerdictAt && board.lastVerdictAt !== lastSeen) {
-          lastSeen = board.lastVerdictAt
-          delays.push(Date.now() - Date.parse(board.lastVerdictAt))
-        }
+    for await (const { data } of serverSentEvents(response.body)) {
+      const board = JSON.parse(data)
+      if (board.lastVerdictAt && board.lastVerdictAt !== lastSeen) {
+        lastSeen = board.lastVerdictAt
+        delays.push(Date.now() - Date.parse(board.lastVerdictAt))
       }
     }
   })().catch(() => undefined)

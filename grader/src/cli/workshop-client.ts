@@ -51,13 +51,13 @@ export async function saveJoinedWorkshop(repoRoot: string, joined: JoinedWorksho
 }
 
 export async function forgetJoinedWorkshop(repoRoot: string): Promise<boolean> {
-  const path = joinedWorkshopPath(repoRoot)
-  const existed = await readFile(path).then(
-    () => true,
-    () => false
-  )
-  await rm(path, { force: true })
-  return existed
+  try {
+    await rm(joinedWorkshopPath(repoRoot))
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+    throw error
+  }
 }
 
 /** A workshop API call; failures become one-paragraph messages, the server's own when it sent one. */

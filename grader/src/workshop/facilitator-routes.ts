@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import type { FastifyInstance } from 'fastify'
-import { computeBoard } from './board.js'
+import { buildBoard, computeBoard } from './board.js'
 import { phase, workshopElapsedMs } from './clock.js'
 import { ApiError, findWorkshop, requireFacilitator, type AppContext } from './app-context.js'
 import { newJoinCode } from './tokens.js'
@@ -155,18 +155,15 @@ export async function exportData(ctx: AppContext, id: string, roundParam?: strin
     ctx.db.submission.findMany({ where, orderBy: { submittedAt: 'asc' }, omit: { diff: true } }),
     ctx.db.hintUse.findMany({ where, orderBy: { at: 'asc' } })
   ])
-  const board = computeBoard(ctx.db, { ...workshop, round }, ctx.catalog, { live: true })
+  const board = buildBoard({ workshop: { ...workshop, round }, catalog: ctx.catalog, participants, submissions, hints, now: Date.now(), live: true })
   const names = new Map(participants.map((participant) => [participant.id, participant]))
-  const entries = (await board).entries
-  // The points of a solve go to the submission that scored it: the entrant's first passing one.
-  const scored = new Set<string>()
+  // A solve's points go to the submission that scored it: the entrant's first passing one.
   const scoring = new Map<string, number>()
-  for (const submission of submissions.filter((row) => row.status === 'passed').sort((a, b) => a.elapsedMs - b.elapsedMs)) {
-    const key = `${submission.entrant}\n${submission.scenario}`
-    if (scored.has(key)) continue
-    scored.add(key)
-    const solve = entries.find((entry) => entry.entrant === submission.entrant)?.solves.find((row) => row.scenario === submission.scenario)
-    if (solve) scoring.set(submission.id, solve.points)
+  for (const entry of board.entries) {
+    for (const solve of entry.solves) {
+      const scored = submissions.find((row) => row.entrant === entry.entrant && row.scenario === solve.scenario && row.status === 'passed' && row.elapsedMs === solve.elapsedMs)
+      if (scored) scoring.set(scored.id, solve.points)
+    }
   }
   return {
     exportedAt: new Date().toISOString(),
@@ -198,6 +195,6 @@ export async function exportData(ctx: AppContext, id: string, roundParam?: strin
       at: hint.at.toISOString(),
       elapsedSeconds: Math.round(hint.elapsedMs / 1000)
     })),
-    board: await board
+    board
   }
 }

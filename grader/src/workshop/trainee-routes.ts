@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { hintCost } from '../progress/scoring.js'
 import { workspacePristineService } from './pristine.js'
 import { entrantOf } from './board.js'
@@ -130,8 +130,8 @@ export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): vo
     }
   )
 
-  const ownSubmission = async (request: { headers: { authorization?: string | undefined } }, id: string) => {
-    const { participant } = await requireTrainee(ctx, request as never)
+  const ownSubmission = async (request: FastifyRequest, id: string) => {
+    const { participant } = await requireTrainee(ctx, request)
     const submission = await db.submission.findUnique({ where: { id }, omit: { diff: true } })
     if (!submission || submission.participantId !== participant.id) throw new ApiError(404, `You have no submission ${id}.`)
     return submission
@@ -154,8 +154,10 @@ export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): vo
       send('submission', view)
       if (FINAL.has(submission.status)) reply.raw.end()
     }
+    // Its own changes, and while it waits, anyone's: a verdict elsewhere moves it up the queue.
     const onEvent = (event: WorkshopEvent) => {
-      if (event.kind === 'submission' && event.workshopId === first.workshopId) push().catch((error: Error) => request.log.error(error))
+      if (event.kind !== 'submission' || (event.submissionId !== first.id && !last.startsWith('queued:'))) return
+      push().catch((error: Error) => request.log.error(error))
     }
     const send = openEventStream(request, reply, () => ctx.events.off('event', onEvent))
     ctx.events.on('event', onEvent)

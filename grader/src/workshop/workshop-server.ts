@@ -1,7 +1,6 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import type PgBoss from 'pg-boss'
 import { startLocalPostgres, type StartedLocalPostgres } from '@debug-drills/local-postgres'
 import { InfrastructureError } from '../errors.js'
 import { CleanupStack } from '../lifecycle/cleanup-stack.js'
@@ -198,7 +197,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     cleanup.defer(() => boss.stop({ graceful: false, wait: true, close: true, timeout: 5_000 }))
     const worker: GradingWorker = await startGradingWorker({
       db,
-      boss: boss as PgBoss,
+      boss,
       repoRoot: options.repoRoot,
       runtime: options.runtime,
       catalog: await scenarioCatalog(options.repoRoot),

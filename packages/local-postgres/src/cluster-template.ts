@@ -14,7 +14,7 @@ export function defaultCacheDir(): string {
   return join(base, 'debug-drills', 'postgres')
 }
 
-async function exists(path: string): Promise<boolean> {
+export async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,
     () => false

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
-import { access, chown, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { chown, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { postgresBinaries } from './binaries.js'
-import { clusterTemplate } from './cluster-template.js'
+import { clusterTemplate, exists } from './cluster-template.js'
 import { copyPreservingOwners } from './copy-preserving-owners.js'
 import { freePort } from './free-port.js'
 import { postgresRunAs } from './run-as.js'
@@ -52,7 +52,7 @@ export async function startLocalPostgres(options: StartLocalPostgresOptions = {}
     if (runAs) await chown(workDir, runAs.uid, runAs.gid)
     const dataDir = options.dataDir ? resolve(options.dataDir) : join(workDir, 'data')
     if (!options.dataDir) await copyPreservingOwners(template, dataDir)
-    else if (!(await isCluster(dataDir))) {
+    else if (!(await exists(join(dataDir, 'PG_VERSION')))) {
       await mkdir(dirname(dataDir), { recursive: true })
       await copyPreservingOwners(template, dataDir)
     }
@@ -103,11 +103,4 @@ export async function startLocalPostgres(options: StartLocalPostgresOptions = {}
     await rm(workDir, { recursive: true, force: true })
     throw error
   }
-}
-
-async function isCluster(dir: string): Promise<boolean> {
-  return access(join(dir, 'PG_VERSION')).then(
-    () => true,
-    () => false
-  )
 }

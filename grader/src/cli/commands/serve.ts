@@ -3,6 +3,7 @@ import type { GradingRuntime } from '../../runtime/runtime.js'
 import { parseRuntimeChoice, selectRuntime } from '../../runtime/select-runtime.js'
 import { parsePort } from '../../trainee/service-setup.js'
 import type { QueueTiming } from '../../workshop/grading-queue.js'
+import { untilAborted } from '../../lifecycle/until-aborted.js'
 import type { CommandContext } from '../command-context.js'
 
 export interface ServeOptions {
@@ -79,10 +80,7 @@ export async function serve(options: ServeOptions, ctx: CommandContext): Promise
     ctx.terminal.line(`  Grading: ${workers > 0 ? `${workers} at a time on this machine (${runtime?.name} runtime)` : 'none here: start `drill worker` on grader machines'}`)
     ctx.terminal.line(`  More graders: ${c.cyan(`drill worker --database-url '${server.databaseUrl}'`)}`)
     ctx.terminal.line(c.dim('  Ctrl-C stops the server; workshops, submissions and results are kept for the next start.'))
-    await new Promise<void>((resolve) => {
-      if (ctx.signal.aborted) resolve()
-      ctx.signal.addEventListener('abort', () => resolve(), { once: true })
-    })
+    await untilAborted(ctx.signal)
   } finally {
     await server.stop()
   }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { UsageError } from '../../errors.js'
 import { pristineBase } from '../../workspace/pristine-base.js'
 import { serviceDiff } from '../../workspace/restore-service.js'
+import { serverSentEvents } from '../../workshop/event-stream.js'
 import type { CommandContext } from '../command-context.js'
 import { scenarioOrActive } from '../session.js'
 import { formatDuration, renderMarkdown } from '../text.js'
@@ -102,27 +103,12 @@ async function followSubmission(joined: JoinedWorkshop, first: SubmissionView, c
 async function streamUntilFinal(joined: JoinedWorkshop, id: string, signal: AbortSignal, onUpdate: (view: SubmissionView) => void): Promise<SubmissionView> {
   const response = await fetch(new URL(`/api/submissions/${id}/events`, joined.url), { headers: { authorization: `Bearer ${joined.token}` }, signal })
   if (!response.ok || !response.body) throw new Error(`the server answered ${response.status}`)
-  const decoder = new TextDecoder()
-  let buffer = ''
   let latest: SubmissionView | undefined
-  for await (const chunk of response.body) {
-    buffer += decoder.decode(chunk as Uint8Array, { stream: true })
-    let end: number
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end)
-      buffer = buffer.slice(end + 2)
-      const data = block
-        .split('\n')
-        .filter((line) => line.startsWith('data: '))
-        .map((line) => line.slice(6))
-        .join('\n')
-      if (!data) continue
-      latest = JSON.parse(data) as SubmissionView
-      onUpdate(latest)
-      if (FINAL.has(latest.status)) return latest
-    }
+  for await (const { data } of serverSentEvents(response.body)) {
+    latest = JSON.parse(data) as SubmissionView
+    onUpdate(latest)
+    if (FINAL.has(latest.status)) return latest
   }
-  if (latest && FINAL.has(latest.status)) return latest
   throw new Error('the stream ended before the verdict')
 }
 

@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors.js'
+import { untilAborted } from '../../lifecycle/until-aborted.js'
 import type { CommandContext } from '../command-context.js'
 import { gradingRuntime, queueTiming, wholeNumber } from './serve.js'
 
@@ -29,10 +30,7 @@ export async function worker(options: WorkerOptions, ctx: CommandContext): Promi
   })
   try {
     ctx.terminal.line(`${c.bold('Grading worker')} ${running.name}: ${concurrency} at a time on the ${runtime.name} runtime. Ctrl-C stops it; a grading under way goes back to the queue.`)
-    await new Promise<void>((resolve) => {
-      if (ctx.signal.aborted) resolve()
-      ctx.signal.addEventListener('abort', () => resolve(), { once: true })
-    })
+    await untilAborted(ctx.signal)
   } finally {
     await running.stop()
   }
