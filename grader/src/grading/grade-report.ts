@@ -22,6 +22,8 @@ export interface GradeReport {
   source: GradedSource
   verdict: Verdict
   seed: number
+  /** The production-like environment the service ran under, from the pristine scenario. */
+  environment: Record<string, string>
   tests: TestResult[]
   problem?: Problem
   changes: WorkingCopyChanges

@@ -54,6 +54,9 @@ const NO_CHANGES: WorkingCopyChanges = { source: [], ignored: [] }
 
 class TimedOut extends Error {}
 
+/** How drill-kit and node:test word a request the service never answered, and a test that ran out of time. */
+const SERVICE_TROUBLE = /Is the service still running\?|test timed out after/
+
 /**
  * Grades one scenario: builds the service from pristine files plus the graded source, runs it
  * under the scenario's production-like environment on a fresh migrated database, and runs
@@ -84,6 +87,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     source,
     verdict,
     seed,
+    environment: scenario.environment,
     tests,
     ...(problem ? { problem } : {}),
     changes,
@@ -186,7 +190,8 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     if (signal.aborted) throw signal.reason
     const results = parseTestOutput(run.stdout)
     const compiled = await typecheck
-    if (!compiled.ok) return report('error', results, compileProblem(compiled))
+    // Behaviours of code that does not compile are not results: the compiler's messages are.
+    if (!compiled.ok) return report('error', [], compileProblem(compiled))
     if (results.length === 0) {
       return report('error', [], {
         kind: 'tests',
@@ -199,6 +204,13 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
       return report('error', results, {
         kind: 'tests',
         message: 'Some hidden tests could not run to the end.',
+        details: service.logs().slice(-20)
+      })
+    }
+    if (failing.some((result) => SERVICE_TROUBLE.test(result.message ?? ''))) {
+      return report('fail', results, {
+        kind: 'service',
+        message: 'The service stopped answering during the tests: it crashed, hung or closed connections.',
         details: service.logs().slice(-20)
       })
     }
