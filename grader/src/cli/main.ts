@@ -65,6 +65,7 @@ cli
   .option('--inspect [port]', 'Open a debugger port for VS Code or Chrome DevTools (default 9229)')
   .option('--port <port>', "The service's port (default: the one in its .env.example)")
   .option('--docker', 'Run it with docker compose instead of embedded PostgreSQL')
+  .option('--prod', "Run it with the production settings of the drill's deployment instead of the laptop settings of .env.example")
   .option('--sql', 'Show every SQL statement as it runs')
   .option('--no-seed', 'Leave the database empty instead of loading the seed data')
   .example('drill run --inspect')
@@ -73,6 +74,7 @@ cli
 cli
   .command('repro [target]', "Replay the ticket's requests against the running service, shown like curl -v")
   .option('--url <url>', 'Where the service answers, if not started with `drill run`')
+  .option('--api-key <key>', 'The API key to send (default: the one `drill run` gave the service, else the first in .env.example)')
   .option('--json', 'Print the exchanges as JSON')
   .action((target, options) => run(async (ctx) => (await import('./commands/repro.js')).repro(target, options, ctx)))
 

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import { join } from 'node:path'
 import { applyMigrations } from '@debug-drills/prisma-offline'
 import { bundleService } from '../build/bundle-service.js'
@@ -139,7 +139,9 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     const stopTypecheck = new AbortController()
     cleanup.defer(async () => stopTypecheck.abort())
     const typecheck: Promise<TypecheckResult> = typecheckService(buildDir.path, `services/${scenario.service}/`, stopTypecheck.signal)
-    const testLaunch = { bundleDir: tests.dir, seed, timeoutMs: TESTS_TIMEOUT_MS }
+    // A key of this check's own: the service accepts it, the hidden tests send it.
+    const serviceToken = randomBytes(18).toString('base64url')
+    const testLaunch = { bundleDir: tests.dir, seed, serviceToken, timeoutMs: TESTS_TIMEOUT_MS }
     const environment = await runtime.startEnvironment(testLaunch, signal)
     cleanup.defer(() => environment.stop())
     const bundle = await step(
@@ -169,7 +171,12 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     })
     const serviceStart = step('service', () =>
       environment.startService(
-        { bundleDir: bundle.dir, entry: bundle.entry, environment: scenario.environment, startTimeoutMs: SERVICE_START_TIMEOUT_MS },
+        {
+          bundleDir: bundle.dir,
+          entry: bundle.entry,
+          environment: { ...scenario.environment, API_KEYS: `drill-grader:${serviceToken}` },
+          startTimeoutMs: SERVICE_START_TIMEOUT_MS
+        },
         signal
       )
     )

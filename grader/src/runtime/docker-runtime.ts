@@ -201,7 +201,7 @@ export class DockerRuntime implements GradingRuntime {
         runTests: (testLaunch, testSignal) =>
           exec(
             ['node', ...testCommand(TESTS_DIR)],
-            { DRILL_SERVICE_URL: serviceUrl, DRILL_DATABASE_URL: databaseUrl, DRILL_SEED: String(testLaunch.seed) },
+            { DRILL_SERVICE_URL: serviceUrl, DRILL_DATABASE_URL: databaseUrl, DRILL_SEED: String(testLaunch.seed), DRILL_SERVICE_TOKEN: testLaunch.serviceToken },
             testLaunch.timeoutMs + 5_000,
             testSignal
           )

@@ -110,7 +110,7 @@ export class EmbeddedRuntime implements GradingRuntime {
         runTests: (tests: TestLaunch, testSignal: AbortSignal) =>
           runProcess(process.execPath, testCommand(tests.bundleDir), {
             cwd: tests.bundleDir,
-            env: { ...baseEnvironment(), DRILL_SERVICE_URL: serviceUrl, DRILL_DATABASE_URL: database.hostUrl, DRILL_SEED: String(tests.seed) },
+            env: { ...baseEnvironment(), DRILL_SERVICE_URL: serviceUrl, DRILL_DATABASE_URL: database.hostUrl, DRILL_SEED: String(tests.seed), DRILL_SERVICE_TOKEN: tests.serviceToken },
             timeoutMs: tests.timeoutMs + 5_000,
             signal: testSignal
           })

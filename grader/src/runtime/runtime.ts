@@ -20,6 +20,8 @@ export interface TestLaunch {
   /** Folder with the bundled hidden tests, the reporter and the readiness probe. */
   bundleDir: string
   seed: number
+  /** The API key the service was given for this check; the tests send it. */
+  serviceToken: string
   timeoutMs: number
 }
 

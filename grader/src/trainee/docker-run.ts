@@ -65,7 +65,8 @@ export async function startDockerRun(options: ServiceRunOptions & { onReload?: (
       DB_LOG_STATEMENT: 'all',
       TZ: options.environment.TZ ?? 'UTC',
       NODE_ENV: options.environment.NODE_ENV ?? 'development',
-      LOG_LEVEL: options.environment.LOG_LEVEL ?? 'info'
+      LOG_LEVEL: options.environment.LOG_LEVEL ?? 'info',
+      API_KEYS: options.environment.API_KEYS ?? ''
     }
     const compose = (...args: string[]) => execFileAsync(command, [...prefix, '-p', project, '-f', composeFile, ...args], { cwd: repoRoot, env, maxBuffer: 16 * 1024 * 1024 })
     cleanup.defer(() => compose('down', '--volumes', '--remove-orphans', '--timeout', '2').catch(() => undefined))

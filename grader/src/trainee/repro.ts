@@ -25,10 +25,11 @@ export function runToken(): string {
 
 export class ServiceUnreachableError extends Error {}
 
-function send(baseUrl: string, step: ReproStep, signal: AbortSignal): Promise<ReproExchange> {
+function send(baseUrl: string, step: ReproStep, apiKey: string | undefined, signal: AbortSignal): Promise<ReproExchange> {
   const url = new URL(step.path, baseUrl)
   const body = step.body === undefined ? undefined : JSON.stringify(step.body)
   const headers: Record<string, string> = { Host: url.host, 'User-Agent': 'drill-repro', Accept: 'application/json' }
+  if (apiKey) headers.Authorization = `Bearer ${apiKey}`
   if (body !== undefined) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) })
   const began = performance.now()
   return new Promise((resolve, reject) => {
@@ -61,11 +62,20 @@ function send(baseUrl: string, step: ReproStep, signal: AbortSignal): Promise<Re
   })
 }
 
+export interface ReplayOptions {
+  /** Replaces `{{run}}` in the steps, so each replay works on fresh records. */
+  runToken: string
+  /** Sent as `Authorization: Bearer <key>`. */
+  apiKey?: string | undefined
+  signal: AbortSignal
+  onExchange?: (exchange: ReproExchange) => void
+}
+
 /** Sends the steps one after another, as the ticket describes them. */
-export async function replay(baseUrl: string, steps: ReproStep[], token: string, signal: AbortSignal, onExchange?: (exchange: ReproExchange) => void): Promise<ReproExchange[]> {
+export async function replay(baseUrl: string, steps: ReproStep[], { runToken, apiKey, signal, onExchange }: ReplayOptions): Promise<ReproExchange[]> {
   const exchanges: ReproExchange[] = []
   for (const step of steps) {
-    const exchange = await send(baseUrl, substituteRun(step, token), signal)
+    const exchange = await send(baseUrl, substituteRun(step, runToken), apiKey, signal)
     exchanges.push(exchange)
     onExchange?.(exchange)
   }

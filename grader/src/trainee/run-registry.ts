@@ -11,6 +11,8 @@ export interface RunningService {
   databaseUrl: string
   sqlLog?: string
   inspect?: string
+  /** A key the service accepts, for `drill repro`. */
+  apiKey?: string
   mode: 'embedded' | 'docker'
   startedAt: string
 }

@@ -3,15 +3,26 @@ import { access, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
-import { promisify } from 'node:util'
+import { parseEnv, promisify } from 'node:util'
 import { prismaGenerate } from '@debug-drills/prisma-offline'
 import { DrillError, InfrastructureError, UsageError } from '../errors.js'
 
+/** What a developer runs the service with on a laptop: its `.env.example`, as `npm run dev` reads a copy of it. */
+export async function laptopEnvironment(serviceDir: string): Promise<Record<string, string>> {
+  const example = await readFile(join(serviceDir, '.env.example'), 'utf8').catch(() => '')
+  return parseEnv(example) as Record<string, string>
+}
+
 /** The port a service answers on by default: `PORT` in its `.env.example`. */
 export async function defaultPort(serviceDir: string): Promise<number> {
-  const example = await readFile(join(serviceDir, '.env.example'), 'utf8').catch(() => '')
-  const port = Number(/^PORT=(\d+)$/m.exec(example)?.[1])
+  const port = Number((await laptopEnvironment(serviceDir)).PORT)
   return Number.isInteger(port) && port > 0 ? port : 3000
+}
+
+/** The first API key in `API_KEYS` (`client:key,...`), for tools that call the service as a client. */
+export function firstApiKey(environment: Record<string, string>): string | undefined {
+  const entry = environment.API_KEYS?.split(',')[0]?.trim()
+  return entry ? entry.slice(entry.indexOf(':') + 1) : undefined
 }
 
 /** Fails with a clear message when something else already listens on the port. */

@@ -11,14 +11,25 @@ export interface ServiceResponse<T = unknown> {
 
 const REQUEST_TIMEOUT_MS = 8_000
 
-/** Calls the service under test over HTTP, as its clients do. */
-export async function request<T = unknown>(method: string, path: string, body?: unknown): Promise<ServiceResponse<T>> {
+export interface RequestOptions {
+  /** Send this API key instead of the one the grader gave the service; `null` sends none. */
+  token?: string | null
+  headers?: Record<string, string>
+}
+
+/** Calls the service under test over HTTP, as its clients do: with the API key the grader configured. */
+export async function request<T = unknown>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<ServiceResponse<T>> {
   const url = new URL(path, required('DRILL_SERVICE_URL'))
+  const token = options.token === undefined ? required('DRILL_SERVICE_TOKEN') : options.token
   let response: Response
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+        ...options.headers
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
     })
@@ -37,9 +48,9 @@ export async function request<T = unknown>(method: string, path: string, body?: 
 }
 
 export const service = {
-  get: <T = unknown>(path: string) => request<T>('GET', path),
-  post: <T = unknown>(path: string, body?: unknown) => request<T>('POST', path, body),
-  put: <T = unknown>(path: string, body?: unknown) => request<T>('PUT', path, body),
-  patch: <T = unknown>(path: string, body?: unknown) => request<T>('PATCH', path, body),
-  delete: <T = unknown>(path: string) => request<T>('DELETE', path)
+  get: <T = unknown>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
+  post: <T = unknown>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body, options),
+  put: <T = unknown>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
+  patch: <T = unknown>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
+  delete: <T = unknown>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options)
 }

@@ -1,3 +1,4 @@
+export { apiKeyAuth, parseApiKeys, type ApiKeyAuthOptions } from './api-key-auth.js'
 export { buildServer, type BuildServerOptions } from './build-server.js'
 export { DomainError } from './domain-error.js'
 export { errorHandler, notFoundHandler } from './error-handler.js'

@@ -6,6 +6,8 @@ function serviceConfigSchema(defaultPort: number) {
     DATABASE_URL: Type.String({ minLength: 1 }),
     HOST: Type.String({ default: '127.0.0.1' }),
     PORT: Type.Integer({ default: defaultPort, minimum: 0, maximum: 65535 }),
+    /** API clients as `name:key` pairs separated by commas; every route but /health needs one. */
+    API_KEYS: Type.String({ minLength: 1 }),
     LOG_LEVEL: Type.Union(
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
       { default: 'info' }

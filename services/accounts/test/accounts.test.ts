@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from './helper.js'
-import { buildTestApp } from './helper.js'
+import { authorised, buildTestApp } from './helper.js'
 
 let app: App
 beforeAll(async () => {
@@ -11,7 +11,7 @@ afterAll(async () => {
 })
 
 async function signUp(email: string, displayName = 'Test Person') {
-  return app.inject({ method: 'POST', url: '/accounts', payload: { email, displayName } })
+  return app.inject({ headers: authorised, method: 'POST', url: '/accounts', payload: { email, displayName } })
 }
 
 describe('POST /accounts', () => {
@@ -30,7 +30,7 @@ describe('POST /accounts', () => {
   })
 
   it('rejects a missing display name with 400', async () => {
-    const response = await app.inject({ method: 'POST', url: '/accounts', payload: { email: 'x@example.com' } })
+    const response = await app.inject({ headers: authorised, method: 'POST', url: '/accounts', payload: { email: 'x@example.com' } })
     expect(response.statusCode).toBe(400)
   })
 })
@@ -38,13 +38,13 @@ describe('POST /accounts', () => {
 describe('GET /accounts/:id', () => {
   it('returns a stored account', async () => {
     const created = (await signUp('reader@example.com')).json()
-    const response = await app.inject({ method: 'GET', url: `/accounts/${created.id}` })
+    const response = await app.inject({ headers: authorised, method: 'GET', url: `/accounts/${created.id}` })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual(created)
   })
 
   it('answers 404 for an unknown id', async () => {
-    const response = await app.inject({ method: 'GET', url: '/accounts/00000000-0000-4000-8000-000000000000' })
+    const response = await app.inject({ headers: authorised, method: 'GET', url: '/accounts/00000000-0000-4000-8000-000000000000' })
     expect(response.statusCode).toBe(404)
   })
 })
@@ -56,7 +56,7 @@ describe('GET /accounts', () => {
     let cursor: string | null = null
     do {
       const url: string = cursor ? `/accounts?limit=2&cursor=${cursor}` : '/accounts?limit=2'
-      const page = (await app.inject({ method: 'GET', url })).json()
+      const page = (await app.inject({ headers: authorised, method: 'GET', url })).json()
       seen.push(...page.accounts.map((account: { id: string }) => account.id))
       cursor = page.nextCursor
     } while (cursor)
@@ -69,7 +69,7 @@ describe('GET /accounts', () => {
 describe('PATCH /accounts/:id', () => {
   it('changes the display name and keeps the e-mail', async () => {
     const created = (await signUp('rename@example.com', 'Before')).json()
-    const response = await app.inject({ method: 'PATCH', url: `/accounts/${created.id}`, payload: { displayName: 'After' } })
+    const response = await app.inject({ headers: authorised, method: 'PATCH', url: `/accounts/${created.id}`, payload: { displayName: 'After' } })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toMatchObject({ email: 'rename@example.com', displayName: 'After' })
   })
@@ -77,12 +77,13 @@ describe('PATCH /accounts/:id', () => {
   it('answers 409 when the new e-mail belongs to another account', async () => {
     await signUp('taken@example.com')
     const mover = (await signUp('mover@example.com')).json()
-    const response = await app.inject({ method: 'PATCH', url: `/accounts/${mover.id}`, payload: { email: 'Taken@Example.com' } })
+    const response = await app.inject({ headers: authorised, method: 'PATCH', url: `/accounts/${mover.id}`, payload: { email: 'Taken@Example.com' } })
     expect(response.statusCode).toBe(409)
   })
 
   it('answers 404 for an unknown id', async () => {
     const response = await app.inject({
+      headers: authorised,
       method: 'PATCH',
       url: '/accounts/00000000-0000-4000-8000-000000000000',
       payload: { displayName: 'Nobody' }
@@ -94,7 +95,7 @@ describe('PATCH /accounts/:id', () => {
 describe('DELETE /accounts/:id', () => {
   it('removes the account', async () => {
     const created = (await signUp('leaver@example.com')).json()
-    expect((await app.inject({ method: 'DELETE', url: `/accounts/${created.id}` })).statusCode).toBe(204)
-    expect((await app.inject({ method: 'GET', url: `/accounts/${created.id}` })).statusCode).toBe(404)
+    expect((await app.inject({ headers: authorised, method: 'DELETE', url: `/accounts/${created.id}` })).statusCode).toBe(204)
+    expect((await app.inject({ headers: authorised, method: 'GET', url: `/accounts/${created.id}` })).statusCode).toBe(404)
   })
 })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from './helper.js'
-import { buildTestApp } from './helper.js'
+import { authorised, buildTestApp } from './helper.js'
 
 let app: App
 beforeAll(async () => {
@@ -11,17 +11,18 @@ afterAll(async () => {
 })
 
 async function use(customerId: string, meter: string, quantity: number, occurredAt: string) {
-  const response = await app.inject({ method: 'POST', url: '/usage', payload: { customerId, meter, quantity, occurredAt } })
+  const response = await app.inject({ headers: authorised, method: 'POST', url: '/usage', payload: { customerId, meter, quantity, occurredAt } })
   expect(response.statusCode).toBe(201)
 }
 
 async function issue(customerId: string, period: string) {
-  return app.inject({ method: 'POST', url: `/customers/${customerId}/invoices`, payload: { period } })
+  return app.inject({ headers: authorised, method: 'POST', url: `/customers/${customerId}/invoices`, payload: { period } })
 }
 
 describe('POST /usage', () => {
   it('rejects an unknown meter with 422', async () => {
     const response = await app.inject({
+      headers: authorised,
       method: 'POST',
       url: '/usage',
       payload: { customerId: 'cus_test1', meter: 'bananas', quantity: 1, occurredAt: '2026-01-05T10:00:00Z' }
@@ -69,7 +70,7 @@ describe('POST /customers/:id/invoices', () => {
   it('reads an issued invoice back', async () => {
     await use('cus_read1', 'seats', 2, '2025-03-10T12:00:00Z')
     const issued = (await issue('cus_read1', '2025-03')).json()
-    const read = await app.inject({ method: 'GET', url: '/customers/cus_read1/invoices/2025-03' })
+    const read = await app.inject({ headers: authorised, method: 'GET', url: '/customers/cus_read1/invoices/2025-03' })
     expect(read.json()).toEqual(issued)
   })
 })

@@ -1,5 +1,5 @@
 import sensible from '@fastify/sensible'
-import { errorHandler, healthRoutes, notFoundHandler } from '@debug-drills/service-kit'
+import { apiKeyAuth, errorHandler, healthRoutes, notFoundHandler } from '@debug-drills/service-kit'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
 import prisma from './plugins/prisma.js'
@@ -19,6 +19,7 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   fastify.setErrorHandler(errorHandler)
   fastify.setNotFoundHandler(notFoundHandler)
 
+  await fastify.register(apiKeyAuth, { apiKeys: config.API_KEYS })
   await fastify.register(healthRoutes, { ping: () => fastify.prisma.$queryRaw`SELECT 1` })
   await fastify.register(productRoutes, { prefix: '/products' })
   await fastify.register(categoryRoutes, { prefix: '/categories' })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from './helper.js'
-import { buildTestApp } from './helper.js'
+import { authorised, buildTestApp } from './helper.js'
 
 let app: App
 beforeAll(async () => {
@@ -17,7 +17,7 @@ function newProduct(overrides: Record<string, unknown> = {}) {
 }
 
 async function create(overrides: Record<string, unknown> = {}) {
-  const response = await app.inject({ method: 'POST', url: '/products', payload: newProduct(overrides) })
+  const response = await app.inject({ headers: authorised, method: 'POST', url: '/products', payload: newProduct(overrides) })
   expect(response.statusCode).toBe(201)
   return response.json()
 }
@@ -30,12 +30,12 @@ describe('POST /products', () => {
 
   it('refuses a second product with the same SKU', async () => {
     const product = await create()
-    const response = await app.inject({ method: 'POST', url: '/products', payload: newProduct({ sku: product.sku }) })
+    const response = await app.inject({ headers: authorised, method: 'POST', url: '/products', payload: newProduct({ sku: product.sku }) })
     expect(response.statusCode).toBe(409)
   })
 
   it('rejects a negative price', async () => {
-    const response = await app.inject({ method: 'POST', url: '/products', payload: newProduct({ priceCents: -1 }) })
+    const response = await app.inject({ headers: authorised, method: 'POST', url: '/products', payload: newProduct({ priceCents: -1 }) })
     expect(response.statusCode).toBe(400)
   })
 })
@@ -43,25 +43,25 @@ describe('POST /products', () => {
 describe('PATCH /products/:sku', () => {
   it('changes the fields that were sent and keeps the others', async () => {
     const product = await create({ stock: 8 })
-    const response = await app.inject({ method: 'PATCH', url: `/products/${product.sku}`, payload: { priceCents: 2499, stock: 20 } })
+    const response = await app.inject({ headers: authorised, method: 'PATCH', url: `/products/${product.sku}`, payload: { priceCents: 2499, stock: 20 } })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toMatchObject({ priceCents: 2499, stock: 20, name: product.name, category: product.category })
   })
 
   it('renames a product', async () => {
     const product = await create()
-    const response = await app.inject({ method: 'PATCH', url: `/products/${product.sku}`, payload: { name: 'Renamed' } })
+    const response = await app.inject({ headers: authorised, method: 'PATCH', url: `/products/${product.sku}`, payload: { name: 'Renamed' } })
     expect(response.json()).toMatchObject({ name: 'Renamed', priceCents: product.priceCents })
   })
 
   it('answers 404 for an unknown SKU', async () => {
-    const response = await app.inject({ method: 'PATCH', url: '/products/NOPE-404', payload: { stock: 3 } })
+    const response = await app.inject({ headers: authorised, method: 'PATCH', url: '/products/NOPE-404', payload: { stock: 3 } })
     expect(response.statusCode).toBe(404)
   })
 
   it('rejects an empty change', async () => {
     const product = await create()
-    const response = await app.inject({ method: 'PATCH', url: `/products/${product.sku}`, payload: {} })
+    const response = await app.inject({ headers: authorised, method: 'PATCH', url: `/products/${product.sku}`, payload: {} })
     expect(response.statusCode).toBe(400)
   })
 })
@@ -70,16 +70,16 @@ describe('GET /products', () => {
   it('lists active products of a category, in stock only when asked', async () => {
     await create({ category: 'lamps', stock: 0 })
     const lit = await create({ category: 'lamps', stock: 4 })
-    const all = (await app.inject({ method: 'GET', url: '/products?category=lamps' })).json()
-    const inStock = (await app.inject({ method: 'GET', url: '/products?category=lamps&inStock=true' })).json()
+    const all = (await app.inject({ headers: authorised, method: 'GET', url: '/products?category=lamps' })).json()
+    const inStock = (await app.inject({ headers: authorised, method: 'GET', url: '/products?category=lamps&inStock=true' })).json()
     expect(all.products).toHaveLength(2)
     expect(inStock.products.map((p: { sku: string }) => p.sku)).toEqual([lit.sku])
   })
 
   it('pages with after', async () => {
     for (let i = 0; i < 3; i++) await create({ category: 'pages' })
-    const first = (await app.inject({ method: 'GET', url: '/products?category=pages&limit=2' })).json()
-    const second = (await app.inject({ method: 'GET', url: `/products?category=pages&limit=2&after=${first.next}` })).json()
+    const first = (await app.inject({ headers: authorised, method: 'GET', url: '/products?category=pages&limit=2' })).json()
+    const second = (await app.inject({ headers: authorised, method: 'GET', url: `/products?category=pages&limit=2&after=${first.next}` })).json()
     expect(first.products).toHaveLength(2)
     expect(second.products).toHaveLength(1)
     expect(second.next).toBeNull()
@@ -90,7 +90,7 @@ describe('GET /categories', () => {
   it('counts active products per category', async () => {
     await create({ category: 'mugs' })
     await create({ category: 'mugs' })
-    const categories = (await app.inject({ method: 'GET', url: '/categories' })).json()
+    const categories = (await app.inject({ headers: authorised, method: 'GET', url: '/categories' })).json()
     expect(categories).toContainEqual({ category: 'mugs', productCount: 2 })
   })
 })

@@ -1,11 +1,14 @@
 import { UsageError } from '../../errors.js'
 import { findRun } from '../../trainee/run-registry.js'
+import { join } from 'node:path'
 import { formatExchange, replay, runToken, ServiceUnreachableError, type ReproExchange } from '../../trainee/repro.js'
+import { firstApiKey, laptopEnvironment } from '../../trainee/service-setup.js'
 import type { CommandContext } from '../command-context.js'
 import { serviceTarget } from '../session.js'
 
 export interface ReproOptions {
   url?: string
+  apiKey?: string
   json?: boolean
 }
 
@@ -27,12 +30,17 @@ export async function repro(name: string | undefined, options: ReproOptions, ctx
     throw new UsageError(`--url must be a full URL such as http://127.0.0.1:3002, not "${baseUrl}".`)
   }
   const c = ctx.terminal.colors
-  const token = runToken()
+  const apiKey = options.apiKey ?? running?.apiKey ?? firstApiKey(await laptopEnvironment(join(ctx.repoRoot, 'services', service)))
   if (!options.json) ctx.terminal.line(c.dim(`Replaying ${scenario.repro.length} requests from the ${scenario.id} ticket against ${baseUrl}\n`))
   let exchanges: ReproExchange[]
   try {
-    exchanges = await replay(baseUrl, scenario.repro, token, ctx.signal, (exchange) => {
-      if (!options.json) for (const line of formatExchange(exchange, c)) ctx.terminal.line(line)
+    exchanges = await replay(baseUrl, scenario.repro, {
+      runToken: runToken(),
+      apiKey,
+      signal: ctx.signal,
+      onExchange: (exchange) => {
+        if (!options.json) for (const line of formatExchange(exchange, c)) ctx.terminal.line(line)
+      }
     })
   } catch (error) {
     if (error instanceof ServiceUnreachableError) {
@@ -40,6 +48,24 @@ export async function repro(name: string | undefined, options: ReproOptions, ctx
     }
     throw error
   }
-  if (options.json) ctx.terminal.line(JSON.stringify({ scenario: scenario.id, url: baseUrl, exchanges }, null, 2))
+  if (options.json) ctx.terminal.line(JSON.stringify({ scenario: scenario.id, url: baseUrl, exchanges: exchanges.map(withParsedBodies) }, null, 2))
   return 0
+}
+
+function parsed(body: string | undefined): unknown {
+  if (body === undefined || body === '') return body
+  try {
+    return JSON.parse(body) as unknown
+  } catch {
+    return body
+  }
+}
+
+/** JSON bodies as JSON, so a program reading `--json` need not parse them twice. */
+function withParsedBodies(exchange: ReproExchange) {
+  return {
+    ...exchange,
+    request: { ...exchange.request, body: parsed(exchange.request.body) },
+    response: { ...exchange.response, body: parsed(exchange.response.body) }
+  }
 }

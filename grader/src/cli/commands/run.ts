@@ -4,12 +4,13 @@ import { startDockerRun } from '../../trainee/docker-run.js'
 import { startEmbeddedRun } from '../../trainee/embedded-run.js'
 import { findRun, registerRun } from '../../trainee/run-registry.js'
 import type { ServiceRun, ServiceRunOptions } from '../../trainee/service-run.js'
-import { defaultPort, ensurePortFree, ensurePrismaClient, parsePort, waitForHealth } from '../../trainee/service-setup.js'
+import { defaultPort, ensurePortFree, ensurePrismaClient, firstApiKey, laptopEnvironment, parsePort, waitForHealth } from '../../trainee/service-setup.js'
 import type { CommandContext } from '../command-context.js'
 import { serviceTarget } from '../session.js'
 
 export interface RunOptions {
   docker?: boolean
+  prod?: boolean
   inspect?: boolean | string | number
   port?: string | number
   seed?: boolean
@@ -20,7 +21,8 @@ const DEFAULT_INSPECT_PORT = 9229
 
 /**
  * Runs a service for hands-on debugging until Ctrl-C: the working copy, reloaded on save, with a
- * migrated and seeded database, under the scenario's production environment.
+ * migrated and seeded database, with a laptop's settings (`.env.example`), or with the
+ * production settings of the scenario's deployment under `--prod`.
  */
 export async function run(name: string | undefined, options: RunOptions, ctx: CommandContext): Promise<number> {
   const { repoRoot, terminal, signal } = ctx
@@ -51,7 +53,7 @@ export async function run(name: string | undefined, options: RunOptions, ctx: Co
       throw error
     }
   }
-  const environment = scenario?.environment ?? {}
+  const environment = { ...(await laptopEnvironment(serviceDir)), ...(options.prod ? (scenario?.environment ?? {}) : {}) }
   const runOptions: ServiceRunOptions = {
     repoRoot,
     service,
@@ -80,12 +82,14 @@ export async function run(name: string | undefined, options: RunOptions, ctx: Co
       databaseUrl: handle.databaseUrl,
       ...(handle.sqlLog ? { sqlLog: handle.sqlLog } : {}),
       ...(handle.inspect ? { inspect: handle.inspect } : {}),
+      ...(firstApiKey(environment) ? { apiKey: firstApiKey(environment) } : {}),
       mode: options.docker ? 'docker' : 'embedded',
       startedAt: new Date().toISOString()
     })
     try {
       const healthy = await step(`Waiting for ${service} to answer`, () => waitForHealth(handle.url, options.docker ? 60_000 : 30_000, signal))
-      printBanner(ctx, { service, scenarioId: scenario?.id, environment, handle, healthy, docker: Boolean(options.docker), sql: Boolean(options.sql) })
+      const apiKey = firstApiKey(environment)
+      printBanner(ctx, { service, scenarioId: scenario?.id, prod: Boolean(options.prod), apiKey, handle, healthy, docker: Boolean(options.docker), sql: Boolean(options.sql) })
       const aborted = new Promise<'aborted'>((resolve) => {
         if (signal.aborted) resolve('aborted')
         signal.addEventListener('abort', () => resolve('aborted'), { once: true })
@@ -108,7 +112,8 @@ export async function run(name: string | undefined, options: RunOptions, ctx: Co
 interface BannerFacts {
   service: string
   scenarioId: string | undefined
-  environment: Record<string, string>
+  prod: boolean
+  apiKey: string | undefined
   handle: ServiceRun
   healthy: boolean
   docker: boolean
@@ -120,12 +125,11 @@ function printBanner({ terminal, repoRoot }: CommandContext, facts: BannerFacts)
   const { handle } = facts
   const row = (label: string, text: string) => terminal.line(`  ${c.bold(label.padEnd(10))} ${text}`)
   terminal.line()
-  const environment = Object.entries(facts.environment).map(([name, value]) => `${name}=${value}`).join(' ')
-  terminal.line(
-    `${c.green(c.bold(`${facts.service} is running`))}${facts.scenarioId ? c.dim(` for ${facts.scenarioId}`) : ''}${environment ? c.dim(` · production environment ${environment}`) : ''}`
-  )
+  const settings = facts.prod ? `production settings (scenarios/${facts.scenarioId ?? ''}/scenario.yaml)` : `laptop settings (services/${facts.service}/.env.example)`
+  terminal.line(`${c.green(c.bold(`${facts.service} is running`))}${facts.scenarioId ? c.dim(` for ${facts.scenarioId}`) : ''}${c.dim(` · ${settings}`)}`)
   if (!facts.healthy) terminal.line(c.yellow(`  It does not answer /health yet: its log above says why. It restarts when you save a file.`))
-  row('Service', `${handle.url}   ${c.dim(`curl -i ${handle.url}/health`)}`)
+  const auth = facts.apiKey ? ` -H 'Authorization: Bearer ${facts.apiKey}'` : ''
+  row('Service', `${handle.url}   ${c.dim(`curl -i${auth} ${handle.url}/...`)}`)
   row('Database', `${handle.databaseUrl}   ${c.dim(`psql '${handle.databaseUrl}'`)}`)
   const sql = handle.sqlLog ? `every statement is logged to ${relative(repoRoot, handle.sqlLog)} (tail -f it)` : `every statement: ${handle.sqlCommand ?? ''}`
   row('SQL', facts.sql ? 'every statement is shown below as it runs' : `${sql}, or restart with --sql to see them here`)
