@@ -13,7 +13,7 @@ export interface Problem {
   details: string[]
 }
 
-export type GradedSource = 'working-copy' | 'pristine' | 'reference-fix' | 'submission'
+export type GradedSource = 'working-copy' | 'pristine' | 'reference-fix' | 'submission' | 'patch'
 
 export interface GradeReport {
   scenario: string

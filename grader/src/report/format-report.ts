@@ -37,11 +37,10 @@ export function formatReport(report: GradeReport, c: Colors): string[] {
     }
     lines.push('')
   }
-  if (report.changes.outsideSource.length) {
-    lines.push(
-      `  ${c.dim('Changes outside the service source were ignored (the grader uses its pristine copies):')} ${report.changes.outsideSource.join(', ')}`,
-      ''
-    )
+  if (report.changes.ignored.length) {
+    lines.push(`  ${c.yellow('Ignored: these files differ from the commit you started from, and a check only grades')} ${c.yellow(`services/${report.service}/src:`)}`)
+    for (const file of report.changes.ignored) lines.push(`    ${file}`)
+    lines.push('')
   }
   const failing = report.tests.filter((test) => test.status !== 'pass').length
   const timing = report.timings.map((t) => `${t.step} ${seconds(t.ms)}`).join(', ')

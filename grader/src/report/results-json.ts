@@ -24,7 +24,7 @@ export function toResultsJson(report: GradeReport) {
       source: report.source,
       seed: report.seed,
       ...(report.problem ? { problem: report.problem } : {}),
-      changes: { source: report.changes.source, outside_source: report.changes.outsideSource },
+      changes: { source: report.changes.source, ignored: report.changes.ignored },
       timings: report.timings,
       duration_ms: report.durationMs
     }
