@@ -1,46 +1,282 @@
-import { expectStatus, random, service } from '@debug-drills/drill-kit'
+import { check, CheckFailed, database, expectStatus, random, service } from '@debug-drills/drill-kit'
+
+export interface InvoiceLine {
+  meter: string
+  quantity: number
+  unitPriceCents: number
+  amountCents: number
+}
 
 export interface Invoice {
   id: number
   customerId: string
   period: string
   totalCents: number
-  lines: { meter: string; quantity: number; unitPriceCents: number; amountCents: number }[]
+  issuedAt: string
+  lines: InvoiceLine[]
 }
 
-export const METERS = ['api-requests', 'storage-gb-days', 'seats'] as const
+export interface Meter {
+  code: string
+  name: string
+  unitPriceCents: number
+}
 
+/** One usage event as the tests send it. */
+export interface Usage {
+  customerId: string
+  meter: string
+  quantity: number
+  occurredAt: string
+}
+
+const HOUR = 3_600_000
+const MINUTE = 60_000
+const ID_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+/** A customer id shaped like a payment provider's (`cus_NffrFeUfNV2Hib`), unique in the run. */
 export function newCustomer(): string {
-  return `cus_${random.word()}${random.int(100_000, 999_999)}`
+  return random.unique(() => `cus_${Array.from({ length: 14 }, () => random.pick([...ID_CHARACTERS])).join('')}`)
 }
 
-/** A closed month at random, as "YYYY-MM" with its UTC year and month (1-12). */
-export function randomPeriod(): { period: string; year: number; month: number } {
-  const year = random.int(2023, 2025)
-  const month = random.int(1, 12)
-  return { period: `${year}-${String(month).padStart(2, '0')}`, year, month }
-}
-
+/** "YYYY-MM" of a month; `month` may run past 12 or below 1 (it rolls into the next or previous year). */
 export function periodOf(year: number, month: number): string {
-  const date = new Date(Date.UTC(year, month - 1, 1))
-  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`
+  return new Date(Date.UTC(year, month - 1, 1)).toISOString().slice(0, 7)
 }
 
-/** An instant in UTC; `month` may be 13 (January of the next year). */
-export function utc(year: number, month: number, day: number, hour: number, minute = random.int(0, 59)): string {
-  return new Date(Date.UTC(year, month - 1, day, hour, minute)).toISOString()
+/** The first instant (ms) of a month in UTC; `month` may run past 12. */
+export function monthStart(year: number, month: number): number {
+  return Date.UTC(year, month - 1, 1)
 }
 
-export async function recordUsage(customerId: string, meter: string, quantity: number, occurredAt: string): Promise<void> {
-  expectStatus(await service.post('/usage', { customerId, meter, quantity, occurredAt }), 201, `recording ${quantity} ${meter} at ${occurredAt}`)
+/** The UTC month ("YYYY-MM") an instant belongs to, by the contract. */
+export function periodAt(instant: string): string {
+  return instant.slice(0, 7)
 }
 
-export async function issueInvoice(customerId: string, period: string): Promise<Invoice> {
-  const response = await service.post<Invoice>(`/customers/${customerId}/invoices`, { period })
-  expectStatus(response, 201, `issuing the ${period} invoice of ${customerId}`)
-  return response.body
+/** The UTC month the service is in now: it cannot be invoiced yet. */
+export function currentPeriod(): string {
+  return new Date().toISOString().slice(0, 7)
 }
 
-export function quantityOf(invoice: Invoice, meter: string): number {
-  return invoice.lines.find((line) => line.meter === meter)?.quantity ?? 0
+/** The latest year whose months, and the January after it, have all ended. */
+export function latestClosedYear(): number {
+  const now = new Date()
+  return now.getUTCFullYear() - (now.getUTCMonth() >= 2 ? 1 : 2)
+}
+
+let meterList: Promise<Meter[]> | undefined
+
+/** The price list, as the service publishes it. */
+export function meters(): Promise<Meter[]> {
+  meterList ??= (async () => {
+    const response = await service.get<Meter[]>('/meters')
+    expectStatus(response, 200, 'listing the meters and their prices')
+    check(Array.isArray(response.body) && response.body.length > 0, `GET /meters answered ${response.text}, expected the price list.`)
+    return response.body
+  })()
+  return meterList
+}
+
+/** A plausible quantity for a meter: thousands of API requests, GB-days, seats. */
+export function quantityFor(meter: string): number {
+  if (meter === 'seats') return random.int(1, 250)
+  if (meter === 'storage-gb-days') return random.int(1, 40_000)
+  return random.int(1, 9_000)
+}
+
+/** A usage event of a random meter at an instant (ms). */
+export async function usageAt(customerId: string, at: number): Promise<Usage> {
+  const meter = random.pick(await meters()).code
+  return { customerId, meter, quantity: quantityFor(meter), occurredAt: new Date(at).toISOString() }
+}
+
+/**
+ * Usage on both sides of the midnight (UTC) that starts month `month` of `year`: the last
+ * millisecond and a moment in the last hours of the month before, the midnight itself and a
+ * moment in the first hours after it.
+ */
+export async function usageAroundMidnight(customerId: string, year: number, month: number): Promise<Usage[]> {
+  const midnight = monthStart(year, month)
+  return Promise.all([
+    usageAt(customerId, midnight - random.int(1, 4 * 60 - 1) * MINUTE - random.int(0, 59) * 1000),
+    usageAt(customerId, midnight - 1),
+    usageAt(customerId, midnight),
+    usageAt(customerId, midnight + random.int(1, 4 * 60 * 60 - 1) * 1000)
+  ])
+}
+
+/** Usage somewhere in the middle of a month (days 3 to 27). */
+export function usageMidMonth(customerId: string, year: number, month: number): Promise<Usage> {
+  return usageAt(customerId, monthStart(year, month) + (random.int(2, 26) * 24 + random.int(0, 23)) * HOUR + random.int(0, 59) * MINUTE)
+}
+
+/** Records usage, all at once, and checks each event is acknowledged as sent. */
+export async function recordUsage(events: Usage[]): Promise<void> {
+  await Promise.all(
+    events.map(async (event) => {
+      const response = await service.post<Usage>('/usage', event)
+      expectStatus(response, 201, `recording ${event.quantity} ${event.meter} at ${event.occurredAt} for ${event.customerId}`)
+      check(
+        response.body.occurredAt === event.occurredAt && response.body.quantity === event.quantity,
+        `POST /usage with ${JSON.stringify(event)} answered ${response.text}, expected the same quantity and occurredAt back.`
+      )
+    })
+  )
+}
+
+export function invoicePath(customerId: string): string {
+  return `/customers/${customerId}/invoices`
+}
+
+/** What the contract says the invoice of `period` holds: the usage that happened in that UTC month, per meter. */
+export async function expectedInvoice(customerId: string, period: string, usage: Usage[]): Promise<{ totalCents: number; lines: InvoiceLine[] }> {
+  const prices = new Map((await meters()).map((meter) => [meter.code, meter.unitPriceCents]))
+  const quantities = new Map<string, number>()
+  for (const event of usage) {
+    if (event.customerId === customerId && periodAt(event.occurredAt) === period) {
+      quantities.set(event.meter, (quantities.get(event.meter) ?? 0) + event.quantity)
+    }
+  }
+  const lines = [...quantities]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([meter, quantity]) => {
+      const unitPriceCents = prices.get(meter) ?? 0
+      return { meter, quantity, unitPriceCents, amountCents: quantity * unitPriceCents }
+    })
+  return { totalCents: lines.reduce((sum, line) => sum + line.amountCents, 0), lines }
+}
+
+function describeLines(lines: readonly InvoiceLine[]): string {
+  return lines.length ? lines.map((line) => `${line.meter} ×${line.quantity}`).join(', ') : 'nothing'
+}
+
+function sameContent(actual: { totalCents: number; lines: InvoiceLine[] }, expected: { totalCents: number; lines: InvoiceLine[] }): boolean {
+  const shape = (invoice: { totalCents: number; lines: InvoiceLine[] }) =>
+    JSON.stringify([invoice.totalCents, invoice.lines.map(({ meter, quantity, unitPriceCents, amountCents }) => [meter, quantity, unitPriceCents, amountCents])])
+  return shape(actual) === shape(expected)
+}
+
+/** The events within a few hours of the period's start or end, to show next to a wrong invoice. */
+function usageNearEdges(customerId: string, period: string, usage: Usage[]): string {
+  const [year, month] = period.split('-').map(Number) as [number, number]
+  const edges = [monthStart(year, month), monthStart(year, month + 1)]
+  const near = usage.filter(
+    (event) => event.customerId === customerId && edges.some((edge) => Math.abs(Date.parse(event.occurredAt) - edge) < 6 * HOUR)
+  )
+  return near.map((event) => `${event.occurredAt} ${event.meter} ×${event.quantity} (${periodAt(event.occurredAt)})`).join('; ')
+}
+
+/**
+ * Compares what a request answered (or what is stored) for an invoice with what the contract
+ * says; returns the problem in the ticket's terms, or nothing.
+ */
+export async function invoiceProblem(
+  what: string,
+  actual: { totalCents: number; lines: InvoiceLine[] },
+  customerId: string,
+  period: string,
+  usage: Usage[]
+): Promise<string | undefined> {
+  const expected = await expectedInvoice(customerId, period, usage)
+  if (sameContent(actual, expected)) return undefined
+  const near = usageNearEdges(customerId, period, usage)
+  return (
+    `${what} billed ${describeLines(actual.lines)} (total ${actual.totalCents} cents), ` +
+    `expected ${describeLines(expected.lines)} (total ${expected.totalCents} cents)` +
+    (near ? `. Usage recorded near the start and end of ${period}: ${near}` : '')
+  )
+}
+
+/** Issues an invoice and returns its answer, or the problem with the answer. */
+export async function issue(customerId: string, period: string): Promise<{ invoice?: Invoice; problem?: string }> {
+  const response = await service.post<Invoice>(invoicePath(customerId), { period })
+  if (response.status !== 201) {
+    return { problem: `POST ${invoicePath(customerId)} {"period":"${period}"} answered ${response.status}, expected 201 (the month has ended): ${response.text.slice(0, 200)}` }
+  }
+  if (response.body.period !== period || response.body.customerId !== customerId) {
+    return { problem: `POST ${invoicePath(customerId)} {"period":"${period}"} answered an invoice for ${response.body.customerId} ${response.body.period}` }
+  }
+  return { invoice: response.body }
+}
+
+interface StoredLine {
+  invoice_id: number
+  customer_id: string
+  period: string
+  total_cents: number
+  meter_code: string | null
+  quantity: number | null
+  unit_price_cents: number | null
+  amount_cents: number | null
+}
+
+/** The invoices stored for some customers, with their lines, read from the database. */
+export async function storedInvoices(customerIds: string[]): Promise<Map<string, { id: number; totalCents: number; lines: InvoiceLine[] }[]>> {
+  const rows = await database.query<StoredLine>(
+    `SELECT i.id AS invoice_id, i.customer_id, i.period, i.total_cents, l.meter_code, l.quantity, l.unit_price_cents, l.amount_cents
+       FROM invoices i LEFT JOIN invoice_lines l ON l.invoice_id = i.id
+      WHERE i.customer_id = ANY($1)
+      ORDER BY i.id, l.meter_code`,
+    [customerIds]
+  )
+  const byKey = new Map<string, { id: number; totalCents: number; lines: InvoiceLine[] }[]>()
+  const byId = new Map<number, { id: number; totalCents: number; lines: InvoiceLine[] }>()
+  for (const row of rows) {
+    let invoice = byId.get(row.invoice_id)
+    if (!invoice) {
+      invoice = { id: row.invoice_id, totalCents: row.total_cents, lines: [] }
+      byId.set(row.invoice_id, invoice)
+      const key = `${row.customer_id} ${row.period}`
+      byKey.set(key, [...(byKey.get(key) ?? []), invoice])
+    }
+    if (row.meter_code !== null) {
+      invoice.lines.push({ meter: row.meter_code, quantity: row.quantity ?? 0, unitPriceCents: row.unit_price_cents ?? 0, amountCents: row.amount_cents ?? 0 })
+    }
+  }
+  return byKey
+}
+
+/**
+ * Issues the invoices of `periods` for each customer, all at once, then checks what each request
+ * answered, what the database stored and what GET reads back against the usage sent.
+ * Fails once, listing every wrong invoice.
+ */
+export async function issueAndVerify(customerIds: string[], periods: string[], usage: Usage[]): Promise<void> {
+  const wanted = customerIds.flatMap((customerId) => periods.map((period) => ({ customerId, period })))
+  const issued = await Promise.all(wanted.map(async ({ customerId, period }) => ({ customerId, period, ...(await issue(customerId, period)) })))
+  const problems: string[] = []
+  for (const { customerId, period, invoice, problem } of issued) {
+    if (problem) problems.push(problem)
+    else if (invoice) {
+      const wrong = await invoiceProblem(`The ${period} invoice of ${customerId} (POST ${invoicePath(customerId)})`, invoice, customerId, period, usage)
+      if (wrong) problems.push(wrong)
+    }
+  }
+  if (!problems.length) {
+    const stored = await storedInvoices(customerIds)
+    const readBack = await Promise.all(wanted.map(({ customerId, period }) => service.get<Invoice>(`${invoicePath(customerId)}/${period}`)))
+    for (const [index, { customerId, period }] of wanted.entries()) {
+      const rows = stored.get(`${customerId} ${period}`) ?? []
+      if (rows.length !== 1) problems.push(`The database holds ${rows.length} invoices of ${customerId} for ${period}, expected 1`)
+      else {
+        const wrong = await invoiceProblem(`The stored ${period} invoice of ${customerId} (tables invoices, invoice_lines)`, rows[0]!, customerId, period, usage)
+        if (wrong) problems.push(wrong)
+      }
+      const response = readBack[index]!
+      if (response.status !== 200) problems.push(`GET ${response.path} answered ${response.status}, expected 200: ${response.text.slice(0, 200)}`)
+      else {
+        const wrong = await invoiceProblem(`GET ${response.path}`, response.body, customerId, period, usage)
+        if (wrong) problems.push(wrong)
+      }
+    }
+  }
+  if (problems.length) {
+    const months = [...new Set(problems.map((problem) => /\d{4}-\d{2}/.exec(problem)?.[0]).filter(Boolean))].sort()
+    const shown = problems.slice(0, 3)
+    const more = problems.length > shown.length ? `\n(and ${problems.length - shown.length} more like these)` : ''
+    throw new CheckFailed(
+      `${problems.length} of ${wanted.length} invoices are wrong (periods ${months.join(', ')}):\n${shown.join('\n')}${more}`
+    )
+  }
 }

@@ -1,48 +1,157 @@
-import { database, expectEqual, expectStatus, random, scenarioTest, service } from '@debug-drills/drill-kit'
-import { issueInvoice, METERS, newCustomer, quantityOf, randomPeriod, recordUsage, utc, type Invoice } from './billing.js'
+import { check, database, expectEqual, expectStatus, random, scenarioTest, service } from '@debug-drills/drill-kit'
+import {
+  currentPeriod,
+  invoicePath,
+  issueAndVerify,
+  latestClosedYear,
+  meters,
+  monthStart,
+  newCustomer,
+  periodOf,
+  quantityFor,
+  recordUsage,
+  usageMidMonth,
+  type Invoice,
+  type Usage
+} from './billing.js'
 
 scenarioTest('Usage in the middle of a month is billed per meter at list price', async () => {
-  const customer = newCustomer()
-  const { period, year, month } = randomPeriod()
-  const expected = new Map<string, number>()
-  for (let i = 0; i < random.int(3, 8); i++) {
-    const meter = random.pick(METERS)
-    const quantity = random.int(1, 400)
-    expected.set(meter, (expected.get(meter) ?? 0) + quantity)
-    await recordUsage(customer, meter, quantity, utc(year, month, random.int(5, 25), random.int(0, 23)))
+  const year = random.int(2008, latestClosedYear())
+  const month = random.int(1, 12)
+  const customers = [newCustomer(), newCustomer()]
+  const usage: Usage[] = []
+  for (const customer of customers) {
+    for (let i = random.int(3, 8); i > 0; i--) usage.push(await usageMidMonth(customer, year, month))
   }
-  const invoice = await issueInvoice(customer, period)
-  for (const [meter, quantity] of expected) expectEqual(quantityOf(invoice, meter), quantity, `The ${meter} quantity on the ${period} invoice`)
-  const prices = await database.query<{ code: string; unit_price_cents: number }>('SELECT code, unit_price_cents FROM meters')
-  const total = [...expected].reduce((sum, [meter, quantity]) => sum + quantity * (prices.find((p) => p.code === meter)?.unit_price_cents ?? 0), 0)
-  expectEqual(invoice.totalCents, total, `The total of the ${period} invoice`)
+  await recordUsage(usage)
+  await issueAndVerify(customers, [periodOf(year, month)], usage)
+})
+
+scenarioTest('The price list lists every meter with its unit price', async () => {
+  const listed = await meters()
+  const stored = await database.query<{ code: string; name: string; unit_price_cents: number }>('SELECT code, name, unit_price_cents FROM meters ORDER BY code')
+  expectEqual(
+    listed.map(({ code, name, unitPriceCents }) => [code, name, unitPriceCents]),
+    stored.map(({ code, name, unit_price_cents }) => [code, name, unit_price_cents]),
+    'GET /meters (code, name, unit price) compared with the meters table'
+  )
 })
 
 scenarioTest('A month without usage gets an empty invoice', async () => {
-  const invoice = await issueInvoice(newCustomer(), randomPeriod().period)
-  expectEqual([invoice.totalCents, invoice.lines.length], [0, 0], 'The total and number of lines of an invoice with no usage')
-})
-
-scenarioTest('A period is invoiced once per customer, and the invoice reads back', async () => {
   const customer = newCustomer()
-  const { period, year, month } = randomPeriod()
-  await recordUsage(customer, 'seats', random.int(1, 50), utc(year, month, 12, 12))
-  const issued = await issueInvoice(customer, period)
-  expectStatus(await service.post(`/customers/${customer}/invoices`, { period }), 409, `a second ${period} invoice`)
-  const read = await service.get<Invoice>(`/customers/${customer}/invoices/${period}`)
-  expectStatus(read, 200, 'reading the invoice')
-  expectEqual(read.body.totalCents, issued.totalCents, 'The total read back')
+  const year = random.int(2008, latestClosedYear())
+  const month = random.int(1, 12)
+  // Usage in the months around it, but none in it.
+  const usage = [await usageMidMonth(customer, year, month - 1), await usageMidMonth(customer, year, month + 1)]
+  await recordUsage(usage)
+  await issueAndVerify([customer], [periodOf(year, month)], usage)
+})
+
+scenarioTest('Recorded usage is stored at the instant it happened, whatever offset it is sent with', async () => {
+  const customer = newCustomer()
+  const meter = random.pick(await meters()).code
+  const year = random.int(2008, latestClosedYear())
+  const instants = [
+    monthStart(year, random.int(1, 12)),
+    monthStart(year, random.int(1, 12)) - 1,
+    monthStart(year, random.int(1, 12)) + random.int(0, 27 * 24 * 60) * 60_000 + random.int(0, 59_999)
+  ]
+  // The same instant as a client in another timezone would write it.
+  const offsetMinutes = random.pick([-300, -240, 60, 120, 330, 540])
+  const written = (at: number) => {
+    const local = new Date(at + offsetMinutes * 60_000).toISOString().slice(0, 23)
+    const sign = offsetMinutes < 0 ? '-' : '+'
+    const hours = String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0')
+    return `${local}${sign}${hours}:${String(Math.abs(offsetMinutes) % 60).padStart(2, '0')}`
+  }
+  const sent = instants.map((at, index) => ({ customerId: customer, meter, quantity: quantityFor(meter), occurredAt: index === 2 ? written(at) : new Date(at).toISOString() }))
+  const answers = await Promise.all(sent.map((event) => service.post<Usage & { id: number }>('/usage', event)))
+  for (const [index, answer] of answers.entries()) {
+    expectStatus(answer, 201, `recording usage at ${sent[index]!.occurredAt}`)
+    expectEqual(answer.body.occurredAt, new Date(instants[index]!).toISOString(), `The occurredAt POST /usage answered for ${sent[index]!.occurredAt}`)
+  }
+  const rows = await database.query<{ id: number; meter_code: string; quantity: number; occurred_at: Date }>(
+    'SELECT id, meter_code, quantity, occurred_at FROM usage_events WHERE customer_id = $1 ORDER BY id',
+    [customer]
+  )
+  expectEqual(
+    rows.map((row) => [row.meter_code, row.quantity, row.occurred_at.toISOString()]).sort(),
+    sent.map((event, index) => [event.meter, event.quantity, new Date(instants[index]!).toISOString()]).sort(),
+    `The usage stored for ${customer} (meter, quantity, occurred_at)`
+  )
+})
+
+scenarioTest('A period is invoiced once per customer; a second request leaves the invoice as it was', async () => {
+  const customer = newCustomer()
+  const year = random.int(2008, latestClosedYear())
+  const month = random.int(1, 12)
+  const period = periodOf(year, month)
+  const first = [await usageMidMonth(customer, year, month), await usageMidMonth(customer, year, month)]
+  await recordUsage(first)
+  await issueAndVerify([customer], [period], first)
+  // Late usage for the month, then the same invoice requested twice at once.
+  await recordUsage([await usageMidMonth(customer, year, month)])
+  const again = await Promise.all([service.post(invoicePath(customer), { period }), service.post(invoicePath(customer), { period })])
+  for (const response of again) expectStatus(response, 409, `${period} is already invoiced for ${customer}`)
+  const read = await service.get<Invoice>(`${invoicePath(customer)}/${period}`)
+  expectStatus(read, 200, 'reading the invoice back')
+  const stored = await database.query<{ total_cents: number; lines: string }>(
+    'SELECT i.total_cents, (SELECT count(*) FROM invoice_lines l WHERE l.invoice_id = i.id) AS lines FROM invoices i WHERE customer_id = $1',
+    [customer]
+  )
+  expectEqual(
+    stored.map((row) => [row.total_cents, Number(row.lines)]),
+    [[read.body.totalCents, read.body.lines.length]],
+    `The invoices stored for ${customer} (total, number of lines) after asking for ${period} three times`
+  )
+})
+
+scenarioTest('Months that have not ended cannot be invoiced, and nothing is stored', async () => {
+  const customer = newCustomer()
+  const period = currentPeriod()
+  const [year, month] = period.split('-').map(Number) as [number, number]
+  const future = periodOf(year, month + random.int(1, 30))
+  const meter = random.pick(await meters()).code
+  await recordUsage([{ customerId: customer, meter, quantity: quantityFor(meter), occurredAt: new Date(Date.now() - random.int(1, 60) * 1000).toISOString() }])
+  const [now, later] = await Promise.all([service.post(invoicePath(customer), { period }), service.post(invoicePath(customer), { period: future })])
+  expectStatus(now, 409, `${period} has not ended yet`)
+  expectStatus(later, 409, `${future} has not begun yet`)
   const rows = await database.query<{ count: string }>('SELECT count(*) FROM invoices WHERE customer_id = $1', [customer])
-  expectEqual(Number(rows[0]?.count), 1, `The number of invoices stored for ${customer}`)
+  expectEqual(Number(rows[0]?.count), 0, `The number of invoices stored for ${customer}`)
 })
 
-scenarioTest('The current month cannot be invoiced yet', async () => {
-  const now = new Date()
-  const period = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`
-  expectStatus(await service.post(`/customers/${newCustomer()}/invoices`, { period }), 409, `${period} has not ended`)
+scenarioTest('Malformed periods are refused with 400 and an invoice never issued is 404', async () => {
+  const customer = newCustomer()
+  const year = random.int(2008, latestClosedYear())
+  const malformed = [`${year}-13`, `${year}-00`, `${year}-${random.int(1, 9)}`, `${year}${String(random.int(1, 12)).padStart(2, '0')}`, `${String(random.int(1, 12)).padStart(2, '0')}-${year}`]
+  const answers = await Promise.all([
+    ...malformed.map((period) => service.post(invoicePath(customer), { period })),
+    ...malformed.map((period) => service.get(`${invoicePath(customer)}/${period}`))
+  ])
+  for (const answer of answers) expectStatus(answer, 400, 'the period is not a month written YYYY-MM')
+  const neverIssued = periodOf(year, random.int(1, 12))
+  expectStatus(await service.get(`${invoicePath(customer)}/${neverIssued}`), 404, `${customer} has no invoice for ${neverIssued}`)
+  const rows = await database.query<{ count: string }>('SELECT count(*) FROM invoices WHERE customer_id = $1', [customer])
+  expectEqual(Number(rows[0]?.count), 0, `The number of invoices stored for ${customer}`)
 })
 
-scenarioTest('Usage of an unknown meter is refused with 422', async () => {
-  const response = await service.post('/usage', { customerId: newCustomer(), meter: `${random.word()}-units`, quantity: 1, occurredAt: new Date().toISOString() })
-  expectStatus(response, 422, 'no such meter')
+scenarioTest('Usage of an unknown meter is refused with 422, malformed usage with 400', async () => {
+  const customer = newCustomer()
+  const known = new Set((await meters()).map((meter) => meter.code))
+  const unknown = random.unique(() => random.pick(['sms-sent', 'gpu-hours', 'build-minutes', 'bandwidth-gb', 'webhooks', 'emails-sent']))
+  check(!known.has(unknown), `the meter ${unknown} is unexpectedly on the price list`)
+  const occurredAt = new Date(Date.now() - random.int(1, 600) * 60_000).toISOString()
+  const meter = random.pick([...known])
+  const [unknownMeter, noTime, badTime, zero] = await Promise.all([
+    service.post('/usage', { customerId: customer, meter: unknown, quantity: random.int(1, 50), occurredAt }),
+    service.post('/usage', { customerId: customer, meter, quantity: random.int(1, 50) }),
+    service.post('/usage', { customerId: customer, meter, quantity: random.int(1, 50), occurredAt: occurredAt.slice(0, 10).split('-').reverse().join('/') }),
+    service.post('/usage', { customerId: customer, meter, quantity: 0, occurredAt })
+  ])
+  expectStatus(unknownMeter, 422, `there is no meter ${unknown}`)
+  expectStatus(noTime, 400, 'usage without occurredAt')
+  expectStatus(badTime, 400, 'occurredAt is not a date-time')
+  expectStatus(zero, 400, 'a quantity of 0')
+  const rows = await database.query<{ count: string }>('SELECT count(*) FROM usage_events WHERE customer_id = $1', [customer])
+  expectEqual(Number(rows[0]?.count), 0, `The number of usage events stored for ${customer}`)
 })

@@ -1,41 +1,46 @@
-import { expectEqual, random, scenarioTest } from '@debug-drills/drill-kit'
-import { issueInvoice, METERS, newCustomer, periodOf, quantityOf, randomPeriod, recordUsage, utc } from './billing.js'
+import { random, scenarioTest } from '@debug-drills/drill-kit'
+import { issueAndVerify, latestClosedYear, newCustomer, periodOf, recordUsage, usageAroundMidnight, usageMidMonth, type Usage } from './billing.js'
 
-// Hours 0-3 UTC on the 1st: inside the month in UTC, before local midnight anywhere west of UTC-4.
-scenarioTest('Usage in the first hours of a month (UTC) is billed in that month', async () => {
+/**
+ * A customer's year: usage on both sides of every midnight (UTC) between two of its months,
+ * from 1 February to 1 January of the next year, and some in the middle of each month. Then the
+ * thirteen invoices from January to the next January, each checked as answered, stored and read back.
+ */
+async function billAYear(year: number): Promise<void> {
   const customer = newCustomer()
-  const { period, year, month } = randomPeriod()
-  const meter = random.pick(METERS)
-  const quantity = random.int(1, 500)
-  const at = utc(year, month, 1, random.int(0, 3))
-  await recordUsage(customer, meter, quantity, at)
-  const invoice = await issueInvoice(customer, period)
-  expectEqual(quantityOf(invoice, meter), quantity, `The ${meter} quantity on the ${period} invoice for usage at ${at}`)
+  const usage: Usage[] = []
+  for (let month = 2; month <= 13; month++) usage.push(...(await usageAroundMidnight(customer, year, month)))
+  for (let month = 1; month <= 13; month++) {
+    for (let i = random.int(1, 2); i > 0; i--) usage.push(await usageMidMonth(customer, year, month))
+  }
+  await recordUsage(usage)
+  const periods = Array.from({ length: 13 }, (_, index) => periodOf(year, index + 1))
+  await issueAndVerify([customer], periods, usage)
+}
+
+scenarioTest('Every month of a year bills exactly the usage between its first and last instant in UTC', async () => {
+  await billAYear(random.int(2008, latestClosedYear()))
 })
 
-scenarioTest('Usage in the first hours of the next month (UTC) is not billed in this one', async () => {
-  const customer = newCustomer()
-  const { period, year, month } = randomPeriod()
-  const meter = random.pick(METERS)
-  const at = utc(year, month + 1, 1, random.int(0, 3))
-  await recordUsage(customer, meter, random.int(1, 500), at)
-  const invoice = await issueInvoice(customer, period)
-  expectEqual(quantityOf(invoice, meter), 0, `The ${meter} quantity on the ${period} invoice for usage at ${at}, which is in ${periodOf(year, month + 1)}`)
+// Before 2007 daylight saving time in North America ran from April to October, so the months
+// whose first midnight falls in it were not the same as today.
+scenarioTest('Usage imported from an older system, years back, is billed by UTC month too', async () => {
+  await billAYear(random.int(1998, 2006))
 })
 
-scenarioTest('Consecutive invoices split usage exactly at UTC midnight', async () => {
-  const customer = newCustomer()
-  const { year, month } = randomPeriod()
-  const midnight = Date.parse(utc(year, month + 1, 1, 0, 0))
-  const lastMinute = random.int(1, 300) // 23:59 UTC on the last day: this month
-  const firstMinute = random.int(1, 300) // 00:00 UTC on the 1st of the next month: next month
-  await recordUsage(customer, 'seats', lastMinute, new Date(midnight - 60_000).toISOString())
-  await recordUsage(customer, 'seats', firstMinute, new Date(midnight).toISOString())
-  const thisMonth = await issueInvoice(customer, periodOf(year, month))
-  const nextMonth = await issueInvoice(customer, periodOf(year, month + 1))
-  expectEqual(
-    [quantityOf(thisMonth, 'seats'), quantityOf(nextMonth, 'seats')],
-    [lastMinute, firstMinute],
-    `Seats billed in ${periodOf(year, month)} and ${periodOf(year, month + 1)} (usage one minute before and exactly at midnight UTC)`
-  )
+scenarioTest('Several customers with usage around the same midnight each get their own split', async () => {
+  const year = random.int(2015, latestClosedYear())
+  // The ticket's month, and another one at random.
+  const months = [4, random.pick([2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13])]
+  const customers = Array.from({ length: random.int(3, 5) }, () => newCustomer())
+  const usage: Usage[] = []
+  for (const customer of customers) {
+    for (const month of months) {
+      usage.push(...(await usageAroundMidnight(customer, year, month)))
+      if (random.chance(0.7)) usage.push(await usageMidMonth(customer, year, month))
+    }
+  }
+  await recordUsage(usage)
+  const periods = [...new Set(months.flatMap((month) => [periodOf(year, month - 1), periodOf(year, month)]))]
+  await issueAndVerify(customers, periods, usage)
 })
