@@ -1,3 +1,4 @@
+import { CancelledError, DrillError } from '../errors.js'
 import type { GradeReport } from '../grading/grade-report.js'
 import { grade, type GradeOptions } from '../grading/grade.js'
 import type { GradingRuntime } from '../runtime/runtime.js'
@@ -10,7 +11,8 @@ export interface ValidationCase {
   kind: CaseKind
   /** The alternative's or hack's file name without `.patch`; the kind for the others. */
   name: string
-  report: GradeReport
+  /** Absent when the case could not be graded at all (a patch that no longer applies). */
+  report?: GradeReport
   problems: string[]
 }
 
@@ -86,15 +88,22 @@ export async function validateScenario(options: ValidateOptions): Promise<Valida
   for (let round = 1; round <= (options.repeat ?? 1); round++) {
     const cases: ValidationCase[] = []
     const run = async (kind: CaseKind, name: string, source: Pick<GradeOptions, 'source' | 'patch'>, judge: (report: GradeReport) => string[]) => {
-      const report = await grade({
-        repoRoot: options.repoRoot,
-        scenario,
-        runtime: options.runtime,
-        inputs: 'checkout',
-        ...source,
-        ...(options.signal ? { signal: options.signal } : {})
-      })
-      const graded = { kind, name, report, problems: judge(report) }
+      let graded: ValidationCase
+      try {
+        const report = await grade({
+          repoRoot: options.repoRoot,
+          scenario,
+          runtime: options.runtime,
+          inputs: 'checkout',
+          ...source,
+          ...(options.signal ? { signal: options.signal } : {})
+        })
+        graded = { kind, name, report, problems: judge(report) }
+      } catch (error) {
+        // A variant that no longer applies to the service is the scenario's problem, not the end of validation.
+        if (!(error instanceof DrillError) || error instanceof CancelledError) throw error
+        graded = { kind, name, problems: [`${kind} ${name}: ${error.message}`] }
+      }
       options.onCase?.(round, graded)
       cases.push(graded)
     }

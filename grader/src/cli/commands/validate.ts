@@ -30,8 +30,9 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
       onCase: (round, graded) => {
         if (terminal.interactive) return
         const mark = graded.problems.length ? c.red('✗') : c.green('✓')
-        const report = graded.report
-        terminal.line(`  ${mark} round ${round} ${graded.kind === graded.name ? graded.kind : `${graded.kind} ${graded.name}`}: ${report.verdict} in ${report.durationMs} ms, seed ${report.seed}`)
+        const what = graded.kind === graded.name ? graded.kind : `${graded.kind} ${graded.name}`
+        const outcome = graded.report ? `${graded.report.verdict} in ${graded.report.durationMs} ms, seed ${graded.report.seed}` : 'not graded'
+        terminal.line(`  ${mark} round ${round} ${what}: ${outcome}`)
       }
     })
     const problems = [...catalogueProblems(scenario), ...rounds.flatMap((round) => round.problems.map((problem) => `round ${round.round}: ${problem}`))]
