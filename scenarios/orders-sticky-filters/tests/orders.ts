@@ -41,9 +41,9 @@ function pathTo(status: Status): Status[] {
   return random.chance() ? ['cancelled'] : ['paid', 'cancelled']
 }
 
-async function moveTo(order: Order, status: Status): Promise<Order> {
+async function moveAlong(order: Order, path: readonly Status[]): Promise<Order> {
   let current = order
-  for (const next of pathTo(status)) {
+  for (const next of path) {
     const changed = await service.post<Order>(`/orders/${current.id}/status`, { status: next })
     expectStatus(changed, 200, `moving order ${current.id} to ${next}`)
     current = changed.body
@@ -51,26 +51,29 @@ async function moveTo(order: Order, status: Status): Promise<Order> {
   return current
 }
 
-export async function placeOrder(customerId: string, status: Status = 'pending'): Promise<Order> {
-  const placed = await service.post<Order>('/orders', { customerId, lines: randomLines() })
-  expectStatus(placed, 201, `placing an order for ${customerId}`)
-  return moveTo(placed.body, status)
-}
-
-/** Places the orders one after another (so ids follow the list), then moves them to their statuses at once. */
+/**
+ * Places the orders at once and brings each to its status. Every random draw happens before the
+ * first request, so the seed alone decides the data.
+ */
 export async function placeOrders(wanted: readonly { customerId: string; status: Status }[]): Promise<Order[]> {
-  const placed: Order[] = []
-  for (const { customerId } of wanted) {
-    const response = await service.post<Order>('/orders', { customerId, lines: randomLines() })
-    expectStatus(response, 201, `placing an order for ${customerId}`)
-    placed.push(response.body)
-  }
-  return Promise.all(placed.map((order, index) => moveTo(order, wanted[index]!.status)))
+  const plans = wanted.map(({ customerId, status }) => ({ customerId, lines: randomLines(), path: pathTo(status) }))
+  return Promise.all(
+    plans.map(async ({ customerId, lines, path }) => {
+      const placed = await service.post<Order>('/orders', { customerId, lines })
+      expectStatus(placed, 201, `placing an order for ${customerId}`)
+      return moveAlong(placed.body, path)
+    })
+  )
 }
 
-/** Each customer gets `perStatus` orders in every status, placed in a shuffled order. */
+export async function placeOrder(customerId: string, status: Status = 'pending'): Promise<Order> {
+  const [order] = await placeOrders([{ customerId, status }])
+  return order!
+}
+
+/** Each customer gets `perStatus` orders in every status. */
 export function mixedOrders(customers: readonly string[], perStatus = 1): { customerId: string; status: Status }[] {
-  return random.shuffle(customers.flatMap((customerId) => STATUSES.flatMap((status) => Array.from({ length: perStatus }, () => ({ customerId, status })))))
+  return customers.flatMap((customerId) => STATUSES.flatMap((status) => Array.from({ length: perStatus }, () => ({ customerId, status }))))
 }
 
 export interface Filter {
