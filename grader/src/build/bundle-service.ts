@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { access, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { isAbsolute, join, relative, resolve } from 'node:path'
 import { build, type Message } from 'esbuild'
 import { drillDir } from '../workspace/drill-dir.js'
 import { ESM_REQUIRE_SHIM } from './esm-require-shim.js'
@@ -53,16 +53,32 @@ async function runEsbuild(options: BundleOptions, outDir: string): Promise<Bundl
       target: 'node20',
       sourcemap: 'linked',
       sourcesContent: false,
-      sourceRoot: `${options.sourceRoot}/`,
       banner: { js: ESM_REQUIRE_SHIM },
       logLevel: 'silent'
     })
+    await pointSourcesAtCheckout(join(outDir, 'server.mjs.map'), outDir, options.buildDir, options.sourceRoot)
     return { ok: true, entry: 'server.mjs', dir: outDir }
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors
     if (!errors) throw error
     return { ok: false, errors: errors.map(formatMessage) }
   }
+}
+
+/**
+ * Stack traces name the trainee's own files: every source the bundle took from the throwaway
+ * build folder is mapped to the same path in the service folder of the checkout, absolute, so
+ * it reads the same wherever the bundle runs (a container included).
+ */
+async function pointSourcesAtCheckout(mapFile: string, outDir: string, buildDir: string, serviceDir: string): Promise<void> {
+  const map = JSON.parse(await readFile(mapFile, 'utf8')) as { sources: string[]; sourceRoot?: string }
+  map.sources = map.sources.map((source) => {
+    const absolute = resolve(outDir, source)
+    const inBuild = relative(buildDir, absolute)
+    return inBuild.startsWith('..') || isAbsolute(inBuild) ? absolute : join(serviceDir, inBuild)
+  })
+  delete map.sourceRoot
+  await writeFile(mapFile, JSON.stringify(map))
 }
 
 /** Source, generated client, configuration and the lockfile: everything the bundle is made of. */
