@@ -14,6 +14,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
+import { relativePatch } from '../dist/index.js'
 
 const { values } = parseArgs({
   options: {
@@ -50,7 +51,7 @@ for (const { service } of scenarios) {
   appendFileSync(file, '\n// reviewed\n')
   harmless.set(service, execFileSync('git', ['diff', `--relative=services/${service}/`], { cwd: checkout, encoding: 'utf8' }))
 }
-const fixes = new Map(scenarios.map((scenario) => [scenario.id, readFileSync(join(repoRoot, 'scenarios', scenario.id, 'fix.patch'), 'utf8')]))
+const fixes = new Map(scenarios.map((scenario) => [scenario.id, relativePatch(readFileSync(join(repoRoot, 'scenarios', scenario.id, 'fix.patch'), 'utf8'), `services/${scenario.service}`)]))
 
 const percentile = (samples, p) => {
   const sorted = [...samples].sort((a, b) => a - b)

@@ -67,7 +67,7 @@ describe('drill run (embedded)', () => {
     expect(check.stdout).toMatch(/FAIL .* behaviours still break/)
 
     // Saving the fix restarts the service; the same requests now show stock 0.
-    checkout.git('apply', '--directory=services/catalog', join('scenarios', CATALOG, 'fix.patch'))
+    checkout.git('apply', join('scenarios', CATALOG, 'fix.patch'))
     let fixed: Exchange[] = []
     for (let attempt = 0; attempt < 40; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 250))
@@ -122,7 +122,7 @@ describe.runIf(await dockerAvailable())('drill run --docker', () => {
     const repro = JSON.parse((await drill('repro', 'accounts-duplicate-signup', '--json')).stdout) as { exchanges: Exchange[] }
     expect(repro.exchanges.map((exchange) => exchange.response.status)).toEqual([201, 500])
     // A save re-bundles the service into its container and restarts it.
-    checkout.git('apply', '--directory=services/accounts', join('scenarios', 'accounts-duplicate-signup', 'fix.patch'))
+    checkout.git('apply', join('scenarios', 'accounts-duplicate-signup', 'fix.patch'))
     await run.waitFor(/drill: restarted the service container with your edit/, 60_000)
     let statuses: number[] = []
     for (let attempt = 0; attempt < 40 && statuses[1] !== 409; attempt++) {

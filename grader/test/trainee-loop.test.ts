@@ -39,7 +39,7 @@ describe('the whole loop', () => {
     expect(failing.stdout).toMatch(/FAIL .* behaviours still break/)
     expect(failing.stdout).toMatch(/\d+ s of 15 min · 1 of 3 hints used\. Stuck\? drill hint/)
 
-    checkout.git('apply', '--directory=services/catalog', join('scenarios', CATALOG, 'fix.patch'))
+    checkout.git('apply', join('scenarios', CATALOG, 'fix.patch'))
     const passing = await drill('check', '--runtime', 'embedded')
     expect(passing.exitCode).toBe(0)
     expect(passing.stdout).toMatch(/Solved in \d+ s \(suggested: 15 min\) with 1 hint\./)
@@ -166,7 +166,7 @@ describe('drill export, import and reset', () => {
   })
 
   it('reset asks before it forgets progress, and restores the shipped bug', async () => {
-    checkout.git('apply', '--directory=services/catalog', join('scenarios', CATALOG, 'fix.patch'))
+    checkout.git('apply', join('scenarios', CATALOG, 'fix.patch'))
     const refused = await drill('reset', CATALOG)
     expect(refused.exitCode).toBe(2)
     expect(refused.stderr).toMatch(/Resetting forgets 3 recorded attempts \(1 solved\) of catalog-sold-out-stock, and there is no terminal to ask/)

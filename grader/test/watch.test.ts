@@ -27,7 +27,7 @@ describe('drill watch', () => {
     await using watch = startDrill(['watch', '--runtime', 'embedded'], { cwd: checkout.root })
     await watch.waitFor(/Watching services\/catalog\/src: save a file to check again/, 90_000)
     expect(watch.output()).toMatch(/FAIL .* behaviours still break/)
-    checkout.git('apply', '--directory=services/catalog', join('scenarios', CATALOG, 'fix.patch'))
+    checkout.git('apply', join('scenarios', CATALOG, 'fix.patch'))
     expect(await watch.exited).toBe(0)
     const checks = watch.output().match(/^drill check catalog-sold-out-stock/gm) ?? []
     expect(checks).toHaveLength(2)

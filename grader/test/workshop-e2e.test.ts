@@ -74,7 +74,7 @@ describe.skipIf(!docker)('a workshop end to end: facilitator page, two trainees 
       expect(failed.stdout).toMatch(/drill check catalog-sold-out-stock --seed \d+/)
 
       // Ada submits the fix; the board shows her solve without a reload.
-      ada.git('apply', '--directory=services/catalog', join('scenarios', SCENARIO, 'fix.patch'))
+      ada.git('apply', join('scenarios', SCENARIO, 'fix.patch'))
       const passed = await runDrill(['submit'], { cwd: ada.root })
       expect(passed.exitCode, passed.stdout + passed.stderr).toBe(0)
       expect(passed.stdout).toMatch(/PASS catalog-sold-out-stock/)

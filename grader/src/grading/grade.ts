@@ -128,11 +128,11 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
       pristineDir: pristine.dir,
       packageScope: pristine.packageScope,
       ...(source === 'working-copy' ? { sourceFrom: serviceDir } : {}),
-      ...(source === 'reference-fix' ? { patch: scenario.fixPatchPath } : {}),
+      ...(source === 'reference-fix' ? { repositoryPatch: scenario.fixPatchPath } : {}),
       ...(source === 'submission' ? { patch: submittedPatch(options) } : {}),
       ...(source === 'patch' ? { repositoryPatch: submittedPatch(options) } : {})
     })
-    if (source === 'patch') changes = { source: [], ignored: buildDir.ignored }
+    if (source === 'patch' || source === 'reference-fix') changes = { source: [], ignored: buildDir.ignored }
     cleanup.defer(() => buildDir[Symbol.asyncDispose]())
 
     // The compiler, the database and the bundle start together; the verdict waits for all.

@@ -39,6 +39,7 @@ export async function loadScenario(dir: string): Promise<Scenario> {
     dir,
     ticketPath: join(dir, 'ticket.md'),
     explanationPath: join(dir, 'explanation.md'),
+    ...((await access(join(dir, 'bug.patch')).then(() => true, () => false)) ? { bugPatchPath: join(dir, 'bug.patch') } : {}),
     fixPatchPath: join(dir, 'fix.patch'),
     regressionTestsPath: join(dir, 'tests', 'regression.test.ts'),
     invariantTestsPath: join(dir, 'tests', 'invariant.test.ts'),

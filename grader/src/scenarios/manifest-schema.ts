@@ -31,6 +31,8 @@ export const ManifestSchema = z.object({
   service: z.string().regex(/^[a-z0-9-]+$/),
   bugClass: z.enum(BUG_CLASSES),
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  /** The guided first drill: exempt from the alternatives and hacks a real drill needs. */
+  tutorial: z.boolean().default(false),
   timeLimitMinutes: z.number().int().positive(),
   /** The production-like environment the service runs under when graded. */
   environment: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string()).default({}),

@@ -17,6 +17,8 @@ export interface Scenario extends Manifest {
   dir: string
   ticketPath: string
   explanationPath: string
+  /** Plants the bug in the correct service (absent for a scenario whose service still carries its bug in main). */
+  bugPatchPath?: string
   fixPatchPath: string
   /** Fail on the shipped bug, pass once fixed. */
   regressionTestsPath: string

@@ -60,6 +60,11 @@ export function hackProblems(report: GradeReport, name: string, touchesOutside: 
 /** What the scenario's folder lacks, whatever the rounds say. */
 export function catalogueProblems(scenario: Scenario): string[] {
   const problems: string[] = []
+  if (scenario.tutorial) {
+    if (!scenario.alternatives.length) problems.push('the tutorial has no alternatives/*.patch')
+    if (!scenario.hacks.some((hack) => hack.family === 'outside-src')) problems.push('the tutorial has no hack of the family outside-src')
+    return problems
+  }
   if (scenario.alternatives.length < MIN_ALTERNATIVES) problems.push(`it has ${scenario.alternatives.length} alternatives/*.patch, at least ${MIN_ALTERNATIVES} are needed`)
   if (scenario.hacks.length < MIN_HACKS) problems.push(`it has ${scenario.hacks.length} hacks/*.patch, at least ${MIN_HACKS} are needed`)
   if (!scenario.hacks.some((hack) => hack.family === 'outside-src')) problems.push('it has no hack of the family outside-src')

@@ -40,7 +40,7 @@ export async function createBuildDir(options: BuildDirOptions): Promise<BuildDir
     await linkNodeModules(options, path)
     if (options.sourceFrom) await overlaySource(options.sourceFrom, path)
     if (options.patch) await applyPatch(options.repoRoot, path, options.patch)
-    if (options.repositoryPatch) ignored = await applyRepositoryPatch(options, path, options.repositoryPatch)
+    if (options.repositoryPatch) ignored = await applyRepositoryPatch(options.repoRoot, options.service, path, options.repositoryPatch)
   } catch (error) {
     await dispose()
     throw error
@@ -105,23 +105,26 @@ async function applyPatch(repoRoot: string, buildDir: string, patch: string, str
   }
 }
 
-/** Applies the files of a repository-relative patch that are the service's graded source; returns the others. */
-async function applyRepositoryPatch(options: BuildDirOptions, buildDir: string, patch: string): Promise<string[]> {
-  const prefix = `services/${options.service}/`
+/**
+ * Applies the files of a repository-relative patch that are the service's graded source to a
+ * copy of the service in `dir` (inside the checkout); returns the others, untouched.
+ */
+export async function applyRepositoryPatch(repoRoot: string, service: string, dir: string, patch: string): Promise<string[]> {
+  const prefix = `services/${service}/`
   const graded = (file: string) => file.startsWith(prefix) && isGradedSource(file.slice(prefix.length))
   let sections
   try {
     sections = await patchSections(await readFile(patch, 'utf8'))
   } catch (error) {
-    if (error instanceof UnreadablePatchError) throw new DrillError(`${relative(options.repoRoot, patch)} is not a patch git can read: ${error.message}`)
+    if (error instanceof UnreadablePatchError) throw new DrillError(`${relative(repoRoot, patch)} is not a patch git can read: ${error.message}`)
     throw error
   }
   const applied = sections.filter((section) => section.paths.every(graded))
   if (applied.length) {
-    const file = join(buildDir, '.graded.patch')
+    const file = join(dir, '.graded.patch')
     await writeFile(file, applied.map((section) => section.text).join(''))
     // a/services/<name>/src/x.ts → src/x.ts
-    await applyPatch(options.repoRoot, buildDir, file, prefix.split('/').length)
+    await applyPatch(repoRoot, dir, file, prefix.split('/').length)
     await rm(file)
   }
   return [...new Set(sections.filter((section) => !applied.includes(section)).flatMap((section) => section.paths))].sort()

@@ -62,3 +62,21 @@ export function patchNote(patch: string): string {
   const start = patch.search(/^diff --git /m)
   return (start < 0 ? patch : patch.slice(0, start)).trim()
 }
+
+/**
+ * A repository-root patch with paths relative to `folder` (such as `services/catalog`), the form
+ * `drill submit` sends. Only files under `folder` are kept.
+ */
+export function relativePatch(patch: string, folder: string): string {
+  const prefix = `${folder.replace(/\/$/, '')}/`
+  const starts = [...patch.matchAll(/^diff --git /gm)].map((match) => match.index)
+  return starts
+    .map((start, index) => patch.slice(start, starts[index + 1] ?? patch.length))
+    .filter((section) => section.startsWith(`diff --git a/${prefix}`))
+    .map((section) =>
+      section
+        .replace(/^(diff --git a\/)(\S+) b\/(\S+)/m, (_line, head: string, from: string, to: string) => `${head}${from.slice(prefix.length)} b/${to.slice(prefix.length)}`)
+        .replace(/^(--- a\/|\+\+\+ b\/|rename from |rename to )(.+)$/gm, (line, head: string, path: string) => (path.startsWith(prefix) ? `${head}${path.slice(prefix.length)}` : line))
+    )
+    .join('')
+}

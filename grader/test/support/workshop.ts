@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { GradingRuntime } from '../../src/runtime/runtime.js'
 import type { QueueTiming } from '../../src/workshop/grading-queue.js'
 import { startWorkshopServer, type RunningWorkshopServer } from '../../src/workshop/workshop-server.js'
+import { relativePatch } from '../../src/workspace/patch-files.js'
 import { repoRoot } from './temp-checkout.js'
 
 /** A folder for a server's state that PostgreSQL (another user when tests run as root) can reach. */
@@ -50,7 +51,8 @@ export async function startTestServer(options: {
 
 /** The scenario's reference fix, as `drill submit` would send it: paths relative to the service. */
 export function referenceFix(scenarioId: string): string {
-  return readFileSync(join(repoRoot, 'scenarios', scenarioId, 'fix.patch'), 'utf8')
+  const service = /^service: (\S+)$/m.exec(readFileSync(join(repoRoot, 'scenarios', scenarioId, 'scenario.yaml'), 'utf8'))?.[1]
+  return relativePatch(readFileSync(join(repoRoot, 'scenarios', scenarioId, 'fix.patch'), 'utf8'), `services/${service}`)
 }
 
 /** Polls until `check` returns a value, or fails with the last value seen. */

@@ -26,7 +26,7 @@ export async function giveUp(options: GiveUpOptions, ctx: CommandContext): Promi
   const elapsed = ended.getTime() - Date.parse(active.attempt.startedAt)
   ctx.terminal.line(`${c.bold(scenario.title)} ${c.dim(`· given up after ${formatDuration(elapsed)}; it stays unsolved.`)}`)
   ctx.terminal.line()
-  ctx.terminal.line(c.bold(`The reference fix (paths inside services/${scenario.service}):`))
+  ctx.terminal.line(c.bold('The reference fix:'))
   for (const line of fix.trimEnd().split('\n')) {
     ctx.terminal.line(line.startsWith('+') && !line.startsWith('+++') ? c.green(line) : line.startsWith('-') && !line.startsWith('---') ? c.red(line) : c.dim(line))
   }
