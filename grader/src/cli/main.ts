@@ -61,6 +61,11 @@ cli
   .action((scenario, options) => run(async (ctx) => (await import('./commands/start.js')).start(scenario, options, ctx)))
 
 cli
+  .command('exit', 'Leave the drill branch: back to your branch and your uncommitted work as they were before drill start')
+  .option('--json', 'Print JSON')
+  .action((options) => run(async (ctx) => (await import('./commands/exit.js')).exit(options, ctx)))
+
+cli
   .command('run [target]', 'Run a service (active drill, scenario or service name) with its database for debugging; reloads on save')
   .option('--inspect [port]', 'Open a debugger port for VS Code or Chrome DevTools (default 9229)')
   .option('--port <port>', "The service's port (default: the one in its .env.example)")
@@ -129,6 +134,7 @@ cli
   .option('--json <file>', 'Also write machine-readable results (results.json v3) to <file>')
   .option('--seed <seed>', "Seed for the hidden tests' random data (printed in every report)")
   .option('--timeout <seconds>', 'Wall-clock limit for the whole check', { default: 180 })
+  .option('--shipped', 'Grade the drill as it ships (its bug planted in a temporary copy) instead of your working copy; not recorded')
   .example('drill check accounts-duplicate-signup --runtime embedded')
   .action((scenario, options) => run(async (ctx) => (await import('./commands/check.js')).check(scenario, options, ctx)))
 

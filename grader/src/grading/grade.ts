@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { applyMigrations } from '@debug-drills/prisma-offline'
 import { bundleService } from '../build/bundle-service.js'
 import { typecheckService, type TypecheckResult } from '../build/typecheck-service.js'
-import { CancelledError, DrillError, InfrastructureError } from '../errors.js'
+import { CancelledError, DrillError, InfrastructureError, UsageError } from '../errors.js'
 import { bundleTests } from '../hidden-tests/bundle-tests.js'
 import { parseTestOutput } from '../hidden-tests/parse-test-output.js'
 import type { TestResult } from '../hidden-tests/test-result.js'
@@ -12,6 +12,7 @@ import { ServiceStartError, type GradingRuntime, type StartedService } from '../
 import type { Scenario } from '../scenarios/scenario.js'
 import { createBuildDir } from '../workspace/build-dir.js'
 import { checkWorkspacePackages } from '../workspace/check-workspace-packages.js'
+import { findPlantedDrill } from '../workspace/planted-drill.js'
 import { pristineBase } from '../workspace/pristine-base.js'
 import { checkoutInputs, pristineInputs } from '../workspace/pristine-inputs.js'
 import { pristineService } from '../workspace/pristine-service.js'
@@ -109,15 +110,15 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     await using cleanup = new CleanupStack()
     const serviceDir = join(repoRoot, 'services', scenario.service)
     const [pristine, tests] = await step('prepare', async () => {
-      const base = await pristineBase(repoRoot)
+      const { base, editsSince } = await gradingBase(repoRoot, scenario, source)
+      if (options.inputs === 'checkout') await checkWorkspacePackages(serviceDir)
+      const inputs = options.inputs === 'checkout' ? checkoutInputs(repoRoot, scenario) : await pristineInputs(repoRoot, base, scenario)
+      scenario = inputs.scenario
       const [dir, found] = await Promise.all([
-        pristineService(repoRoot, base, scenario.service),
-        source === 'working-copy' ? workingCopyChanges(repoRoot, base, scenario.service, scenario.id) : NO_CHANGES
+        pristineService(repoRoot, base, scenario.service, scenario.bugPatchPath),
+        source === 'working-copy' ? workingCopyChanges(repoRoot, editsSince, scenario.service, scenario.id) : NO_CHANGES
       ])
       changes = found
-      if (options.inputs === 'checkout') await checkWorkspacePackages(serviceDir)
-      const inputs = options.inputs === 'checkout' ? checkoutInputs(repoRoot, scenario) : await pristineInputs(repoRoot, base, scenario, dir)
-      scenario = inputs.scenario
       const bundle = await bundleTests(scenario)
       cleanup.defer(() => bundle[Symbol.asyncDispose]())
       return [{ dir, packageScope: inputs.packageScope }, bundle] as const
@@ -241,6 +242,25 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     clearTimeout(timer)
     options.signal?.removeEventListener('abort', forwardAbort)
   }
+}
+
+/**
+ * Where a check's pristine parts come from (`base`) and what the trainee's edits are measured
+ * against (`editsSince`). A drill that plants its bug is graded from the commit before its
+ * planting commit, with the edits since that commit; it must have been started here.
+ */
+async function gradingBase(repoRoot: string, scenario: Scenario, source: GradedSource): Promise<{ base: string; editsSince: string }> {
+  if (source === 'working-copy' && scenario.bugPatchPath) {
+    const planted = await findPlantedDrill(repoRoot, scenario.id)
+    if (!planted) {
+      throw new UsageError(
+        `${scenario.id} is not started in this checkout, so there is no fix of yours to grade: \`drill start ${scenario.id}\` plants its bug in a branch of its own. (\`drill check ${scenario.id} --shipped\` grades the drill as it ships, bug included.)`
+      )
+    }
+    return { base: planted.base, editsSince: planted.commit }
+  }
+  const base = await pristineBase(repoRoot)
+  return { base, editsSince: base }
 }
 
 function submittedPatch(options: GradeOptions): string {

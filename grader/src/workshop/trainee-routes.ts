@@ -111,7 +111,7 @@ export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): vo
       if (pending) throw new ApiError(409, `Your previous submission for ${input.scenario} is still being graded (${pending.id}). Wait for its verdict, then submit again.`)
       const scenario = ctx.catalog.get(input.scenario)
       if (!scenario) throw new ApiError(422, `This server cannot grade "${input.scenario}".`)
-      const pristineDir = await workspacePristineService(ctx.repoRoot, ctx.pristineBase, scenario.service)
+      const pristineDir = await workspacePristineService(ctx.repoRoot, ctx.pristineBase, scenario)
       await checkSubmissionDiff({ repoRoot: ctx.repoRoot, service: scenario.service, pristineDir, diff: input.diff })
 
       const submission = await db.submission.create({

@@ -3,7 +3,8 @@ import { git } from './git.js'
 
 /**
  * The commit whose services count as pristine: where the local branch left its upstream
- * (so a trainee's own commits still count as their changes), else HEAD.
+ * (so a trainee's own commits still count as their changes), else HEAD; on a drill branch,
+ * the commit the drill was planted on.
  */
 export async function pristineBase(repoRoot: string): Promise<string> {
   try {
@@ -16,6 +17,7 @@ export async function pristineBase(repoRoot: string): Promise<string> {
   try {
     return (await git(repoRoot, ['merge-base', 'HEAD', '@{upstream}'])).trim()
   } catch {
-    return (await git(repoRoot, ['rev-parse', 'HEAD'])).trim()
+    const beforePlanting = (await git(repoRoot, ['log', '-1', '--format=%P', '--grep=^Drill-Scenario: ', 'HEAD']).catch(() => '')).trim().split(' ')[0]
+    return beforePlanting || (await git(repoRoot, ['rev-parse', 'HEAD'])).trim()
   }
 }

@@ -37,7 +37,7 @@ async function treeOf(repoRoot: string, base: string, path: string): Promise<str
  * scenario (manifest, hidden tests, reference fix) and every shared package, built from its
  * committed source. Cached per git tree under `.drill/cache/base/`.
  */
-export async function pristineInputs(repoRoot: string, base: string, scenario: Scenario, pristineServiceDir: string): Promise<CheckInputs> {
+export async function pristineInputs(repoRoot: string, base: string, scenario: Scenario): Promise<CheckInputs> {
   const packagesTree = await treeOf(repoRoot, base, 'packages')
   const scenarioTree = await treeOf(repoRoot, base, `scenarios/${scenario.id}`)
   if (!packagesTree || !scenarioTree) {
@@ -45,7 +45,7 @@ export async function pristineInputs(repoRoot: string, base: string, scenario: S
       `The scenario "${scenario.id}" is not in the commit your branch started from (${base.slice(0, 12)}), and a check grades against that commit's hidden tests. Pull the latest main; if you are writing this scenario, prove it with \`drill validate ${scenario.id}\`, which uses your checkout.`
     )
   }
-  const service = JSON.parse(await readFile(join(pristineServiceDir, 'package.json'), 'utf8')) as PackageManifest
+  const service = JSON.parse(await git(repoRoot, ['show', `${base}:services/${scenario.service}/package.json`])) as PackageManifest
   const root = await cachedFolder(drillDir(repoRoot, 'cache', 'base', `packages-${packagesTree.slice(0, 16)}-${scenario.service}`), async (staging) => {
     await mkdir(join(staging, 'packages'))
     await extractTree(repoRoot, base, 'packages', join(staging, 'packages'))

@@ -15,9 +15,9 @@ export interface ServiceEdits {
   paths: string[]
 }
 
-/** Everything that differs in `services/<service>` from its pristine version, ignored files aside. */
-export async function serviceEdits(repoRoot: string, service: string): Promise<ServiceEdits> {
-  const base = await pristineBase(repoRoot)
+/** Everything that differs in `services/<service>` from its pristine version (or from `against`), ignored files aside. */
+export async function serviceEdits(repoRoot: string, service: string, against?: string): Promise<ServiceEdits> {
+  const base = against ?? (await pristineBase(repoRoot))
   const paths = await changedServiceFiles(repoRoot, base, service)
   return { base, paths: paths.map((path) => `services/${service}/${path}`) }
 }

@@ -16,6 +16,8 @@ import { formatDuration, renderMarkdown } from '../text.js'
 
 export interface CheckOptions {
   runtime?: string
+  /** Grade the drill as it ships (the base commit with its bug), not the working copy. */
+  shipped?: boolean
   json?: string
   seed?: number
   timeout?: number
@@ -45,13 +47,14 @@ export function parseTimeout(value: unknown): number | undefined {
 
 export async function check(scenarioId: string | undefined, options: CheckOptions, ctx: CommandContext): Promise<number> {
   const scenario = await scenarioOrActive(ctx, scenarioId, 'check', ', or name the scenario to check: `drill check catalog-sold-out-stock`')
-  const checkOptions = { seed: parseSeed(options.seed), timeoutMs: parseTimeout(options.timeout), json: options.json }
+  const checkOptions = { seed: parseSeed(options.seed), timeoutMs: parseTimeout(options.timeout), json: options.json, shipped: Boolean(options.shipped) }
   const runtime = await selectRuntime(parseRuntimeChoice(options.runtime ?? 'auto'), (line) => ctx.terminal.line(ctx.terminal.colors.dim(line)))
   const report = await checkOnce(scenario, runtime, checkOptions, ctx)
   return EXIT_CODES[report.verdict]
 }
 
 export interface CheckOnceOptions {
+  shipped?: boolean
   seed?: number | undefined
   timeoutMs?: number | undefined
   json?: string | undefined
@@ -61,8 +64,8 @@ export interface CheckOnceOptions {
 export async function checkOnce(scenario: Scenario, runtime: GradingRuntime, options: CheckOnceOptions, ctx: CommandContext): Promise<GradeReport> {
   const { repoRoot, terminal, signal } = ctx
   const c = terminal.colors
-  terminal.line(`${c.bold(`drill check ${scenario.id}`)} ${c.dim(`· ${scenario.service} service · ${runtime.name} runtime`)}`)
-  const timed = await isActiveDrill(scenario, ctx)
+  terminal.line(`${c.bold(`drill check ${scenario.id}`)} ${c.dim(`· ${scenario.service} service · ${runtime.name} runtime${options.shipped ? ' · as shipped, not your working copy' : ''}`)}`)
+  const timed = !options.shipped && (await isActiveDrill(scenario, ctx))
   const startedAt = new Date()
   let endStep: ((outcome?: 'ok' | 'fail') => void) | undefined
   const report = await grade({
@@ -70,6 +73,7 @@ export async function checkOnce(scenario: Scenario, runtime: GradingRuntime, opt
     scenario,
     runtime,
     signal,
+    ...(options.shipped ? { source: 'pristine' as const } : {}),
     ...(options.seed ? { seed: options.seed } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     onStep: (step) => {
@@ -92,7 +96,8 @@ export async function checkOnce(scenario: Scenario, runtime: GradingRuntime, opt
           recordCheck(state, scenario, { verdict: report.verdict, seed: report.seed, runtime: report.runtime, startedAt })
         )
   terminal.line()
-  if (report.verdict === 'pass') await debrief(scenario, recorded, ctx)
+  if (options.shipped) terminal.line(c.dim(`  This graded ${scenario.id} as it ships. To fix it yourself: ${c.cyan(`drill start ${scenario.id}`)}`))
+  else if (report.verdict === 'pass') await debrief(scenario, recorded, ctx)
   else if (recorded) {
     terminal.line(
       `  ${c.dim(`${formatDuration(recorded.elapsedMs)} of ${scenario.timeLimitMinutes} min · ${recorded.hintsUsed} of ${scenario.hints.length} hints used.`)} Stuck? ${c.cyan('drill hint')}`

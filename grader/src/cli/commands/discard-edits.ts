@@ -10,11 +10,11 @@ export interface Discarded {
 }
 
 /**
- * Puts a service back to its shipped state. Edits are listed and confirmed first (or `--yes`),
- * and saved as a patch before anything is discarded.
+ * Puts a service back to its shipped state (or to the commit `against`). Edits are listed and
+ * confirmed first (or `--yes`), and saved as a patch before anything is discarded.
  */
-export async function discardEdits(service: string, yes: boolean | undefined, { repoRoot, terminal, signal }: CommandContext): Promise<Discarded | undefined> {
-  const edits = await serviceEdits(repoRoot, service)
+export async function discardEdits(service: string, yes: boolean | undefined, { repoRoot, terminal, signal }: CommandContext, against?: string): Promise<Discarded | undefined> {
+  const edits = await serviceEdits(repoRoot, service, against)
   if (!edits.paths.length) return { paths: [] }
   const c = terminal.colors
   terminal.line(`services/${service} has edits that differ from the shipped drill:`)

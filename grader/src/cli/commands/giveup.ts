@@ -34,7 +34,7 @@ export async function giveUp(options: GiveUpOptions, ctx: CommandContext): Promi
   for (const line of renderMarkdown(explanation, c)) ctx.terminal.line(line)
   ctx.terminal.line()
   ctx.terminal.line(
-    `Your edits are untouched. Try it for real later: ${c.cyan(`drill start ${scenario.id}`)} restores the bug and starts a new clock. ${c.cyan('drill next')} suggests another drill.`
+    `Your edits are untouched. ${scenario.bugPatchPath ? `${c.cyan('drill exit')} takes you back to your branch. ` : ''}Try it for real later: ${c.cyan(`drill start ${scenario.id}`)} plants the bug again and starts a new clock. ${c.cyan('drill next')} suggests another drill.`
   )
   return 0
 }

@@ -5,6 +5,7 @@ import type { Scenario } from '../../scenarios/scenario.js'
 import type { CommandContext } from '../command-context.js'
 import { confirm } from '../prompt.js'
 import { NoActiveDrillError, readSession } from '../session.js'
+import { findPlantedDrill } from '../../workspace/planted-drill.js'
 import { discardEdits } from './discard-edits.js'
 
 export interface ResetOptions {
@@ -37,8 +38,17 @@ export async function reset(id: string | undefined, options: ResetOptions, ctx: 
       return 1
     }
   }
-  for (const service of [...new Set(scenarios.map((scenario) => scenario.service))].sort()) {
-    const discarded = await discardEdits(service, options.yes, ctx)
+  // A planted drill goes back to its planting commit; a service that carries its bug in main, to its shipped state.
+  const restores = new Map<string, string | undefined>()
+  for (const scenario of scenarios) {
+    if (!scenario.bugPatchPath) restores.set(scenario.service, restores.get(scenario.service))
+    else {
+      const planted = await findPlantedDrill(ctx.repoRoot, scenario.id)
+      if (planted) restores.set(scenario.service, planted.commit)
+    }
+  }
+  for (const [service, against] of [...restores].sort()) {
+    const discarded = await discardEdits(service, options.yes, ctx, against)
     if (!discarded) {
       ctx.terminal.line(`Stopped: services/${service} and its progress were left as they were.`)
       return 1

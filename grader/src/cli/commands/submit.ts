@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { UsageError } from '../../errors.js'
 import { pristineBase } from '../../workspace/pristine-base.js'
+import { findPlantedDrill } from '../../workspace/planted-drill.js'
 import { serviceDiff } from '../../workspace/restore-service.js'
 import { serverSentEvents } from '../../workshop/event-stream.js'
 import type { CommandContext } from '../command-context.js'
@@ -38,7 +39,10 @@ export async function submit(scenarioId: string | undefined, options: SubmitOpti
     throw new UsageError(`"${scenario.id}" is not part of "${joined.title}". Its scenarios: ${joined.scenarios.join(', ')}.`)
   }
   const c = ctx.terminal.colors
-  const diff = await serviceDiff(ctx.repoRoot, scenario.service, await pristineBase(ctx.repoRoot), { relative: true })
+  // Against the commit that planted the drill's bug, when it was planted here: the server applies the diff to its base with the same bug.
+  const planted = scenario.bugPatchPath ? await findPlantedDrill(ctx.repoRoot, scenario.id) : undefined
+  if (scenario.bugPatchPath && !planted) throw new UsageError(`${scenario.id} is not started in this checkout: \`drill start ${scenario.id}\` plants its bug, then fix it and submit.`)
+  const diff = await serviceDiff(ctx.repoRoot, scenario.service, planted?.commit ?? (await pristineBase(ctx.repoRoot)), { relative: true })
   if (diff.trim() === '') throw new UsageError(`services/${scenario.service} has no changes yet: fix the bug, save, and submit again.`)
   const submission = await workshopApi<SubmissionView>(joined.url, '/api/submissions', {
     method: 'POST',
