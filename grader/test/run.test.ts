@@ -99,7 +99,7 @@ describe('drill run (embedded)', () => {
     }
     const unknown = await drill('run', 'catalgo')
     expect(unknown.exitCode).toBe(2)
-    expect(unknown.stderr).toMatch(/There is no scenario or service "catalgo"\. Scenarios: .* Services: accounts, billing, catalog, orders\./)
+    expect(unknown.stderr).toMatch(/There is no scenario or service "catalgo"\. Scenarios: .* Services: accounts, billing, catalog, greetings, orders\./)
   })
 
   it('stops what it started when Ctrl-C comes during start-up', async () => {

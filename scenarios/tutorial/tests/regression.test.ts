@@ -1,0 +1,17 @@
+import { expectEqual, random, scenarioTest } from '@debug-drills/drill-kit'
+import { expectGreeting, saveLanguage, storedTemplates } from './greetings.js'
+
+scenarioTest('Asking for the casual greeting with formal=false answers the casual one', async () => {
+  const language = await saveLanguage()
+  expectEqual(await storedTemplates(language.code), { formal: language.formal, casual: language.casual }, `The templates stored for ${language.code}`)
+  await expectGreeting(language, random.fullName(), 'false', 'casual')
+})
+
+scenarioTest('formal=true and formal=false each answer their own greeting, in every language', async () => {
+  for (let i = 0; i < 3; i++) {
+    const language = await saveLanguage()
+    const name = random.fullName()
+    await expectGreeting(language, name, 'true', 'formal')
+    await expectGreeting(language, name, 'false', 'casual')
+  }
+})
