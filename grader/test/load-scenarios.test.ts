@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -8,11 +8,22 @@ import { BrokenScenarioError, findScenario, listScenarios, loadScenario } from '
 import { repoRoot } from './support/temp-checkout.js'
 
 describe('the shipped catalogue', () => {
-  it('has one valid scenario per bug class, each for a service that exists', async () => {
+  it('has a tutorial and a drill of every bug class, each for a service that exists, with three hints', async () => {
     const scenarios = await listScenarios(repoRoot)
-    expect(scenarios.map((scenario) => scenario.bugClass).sort()).toEqual([...BUG_CLASSES].sort())
-    expect(new Set(scenarios.map((scenario) => scenario.service)).size).toBe(scenarios.length)
-    for (const scenario of scenarios) expect(scenario.hints).toHaveLength(3)
+    expect(scenarios.filter((scenario) => scenario.tutorial).map((scenario) => scenario.id)).toEqual(['tutorial'])
+    const drills = scenarios.filter((scenario) => !scenario.tutorial)
+    expect([...new Set(drills.map((scenario) => scenario.bugClass))].sort()).toEqual([...BUG_CLASSES].sort())
+    for (const scenario of scenarios) {
+      expect(existsSync(join(repoRoot, 'services', scenario.service, 'package.json')), scenario.id).toBe(true)
+      expect(scenario.hints).toHaveLength(3)
+    }
+  })
+
+  it('reads alternatives and hacks with their notes, and the family of each hack', async () => {
+    const scenario = await findScenario(repoRoot, 'tutorial')
+    expect(scenario.alternatives.length).toBeGreaterThan(0)
+    expect(scenario.hacks.find((hack) => hack.family === 'outside-src')?.note).toMatch(/\w/)
+    for (const variant of [...scenario.alternatives, ...scenario.hacks]) expect(variant.note).not.toMatch(/^family:|diff --git/m)
   })
 })
 
@@ -49,6 +60,13 @@ describe('loadScenario', () => {
     const dir = copyOf('catalog-sold-out-stock')
     rmSync(join(dir, 'explanation.md'))
     await expect(loadScenario(dir)).rejects.toThrow(/explanation\.md is missing/)
+  })
+
+  it('refuses a hack whose note does not name its family', async () => {
+    const dir = copyOf('tutorial')
+    const [hack] = (await loadScenario(dir)).hacks
+    writeFileSync(hack!.path, 'a wrong fix\n\ndiff --git a/x b/x\n')
+    await expect(loadScenario(dir)).rejects.toThrow(/must start with "family: <family>"/)
   })
 
   it('reports YAML that does not parse', async () => {

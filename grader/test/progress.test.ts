@@ -83,8 +83,11 @@ describe('progress', async () => {
     expect(summary.classes.find((group) => group.bugClass === 'type-coercion')).toMatchObject({ solved: 1, total: 1 })
   })
 
-  it('suggests an unsolved drill in the weakest class, easiest first, then the lowest score', () => {
+  it('suggests the tutorial first, then an unsolved drill in the weakest class, easiest first, then the lowest score', () => {
     const state = emptyState()
+    expect(suggestNext(summarize(scenarios, state))?.scenario.id).toBe('tutorial')
+    state.scenarios.tutorial = { attempts: [{ startedAt: started(10), hints: [], checks: [], outcome: 'solved', elapsedMs: 1000, score: 100 }] }
+    expect(summarize(scenarios, state)).toMatchObject({ solved: 0, tutorial: { solved: true } })
     expect(suggestNext(summarize(scenarios, state))?.scenario.id).toBe('catalog-sold-out-stock')
     state.scenarios['catalog-sold-out-stock'] = { attempts: [{ startedAt: started(9), hints: [], checks: [], outcome: 'solved', elapsedMs: 1000, score: 100 }] }
     state.scenarios['orders-sticky-filters'] = { attempts: [{ startedAt: started(8), hints: [], checks: [], outcome: 'gave-up' }] }

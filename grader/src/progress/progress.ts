@@ -54,6 +54,8 @@ export interface ClassProgress {
 
 export interface ProgressSummary {
   classes: ClassProgress[]
+  /** The guided first drill, kept out of the classes and totals. */
+  tutorial?: ScenarioProgress
   solved: number
   total: number
   /** The best score of each solved scenario, added up. */
@@ -79,15 +81,20 @@ export function summarize(scenarios: Scenario[], state: State): ProgressSummary 
       active: activeDrill(state)?.scenarioId === scenario.id
     }
   })
+  // The tutorial teaches the tools; it counts toward no bug class and no total.
+  const tutorialIds = new Set(scenarios.filter((scenario) => scenario.tutorial).map((scenario) => scenario.id))
+  const tutorial = perScenario.find((scenario) => tutorialIds.has(scenario.id))
+  const drills = perScenario.filter((scenario) => !tutorialIds.has(scenario.id))
   const classes = BUG_CLASSES.map((bugClass) => {
-    const inClass = perScenario.filter((scenario) => scenario.bugClass === bugClass)
+    const inClass = drills.filter((scenario) => scenario.bugClass === bugClass)
     return { bugClass, solved: inClass.filter((scenario) => scenario.solved).length, total: inClass.length, scenarios: inClass }
   }).filter((group) => group.total > 0)
   return {
     classes,
-    solved: perScenario.filter((scenario) => scenario.solved).length,
-    total: perScenario.length,
-    score: perScenario.reduce((sum, scenario) => sum + (scenario.best?.score ?? 0), 0)
+    ...(tutorial ? { tutorial } : {}),
+    solved: drills.filter((scenario) => scenario.solved).length,
+    total: drills.length,
+    score: drills.reduce((sum, scenario) => sum + (scenario.best?.score ?? 0), 0)
   }
 }
 
@@ -101,6 +108,7 @@ export interface Suggestion {
  * easiest first. When everything is solved: the solve that scored lowest, to beat it.
  */
 export function suggestNext(summary: ProgressSummary): Suggestion | undefined {
+  if (summary.tutorial && !summary.tutorial.solved) return { scenario: summary.tutorial, reason: 'it walks you through the tools every drill uses' }
   const share = (group: ClassProgress) => group.solved / group.total
   const gaveUp = (group: ClassProgress) => group.scenarios.reduce((sum, scenario) => sum + scenario.gaveUp, 0)
   const easiestOpen = (group: ClassProgress) => Math.min(...group.scenarios.filter((scenario) => !scenario.solved).map((scenario) => scenario.difficulty))
