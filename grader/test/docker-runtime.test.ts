@@ -2,11 +2,12 @@ import { join } from 'node:path'
 import { getContainerRuntimeClient } from 'testcontainers'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { grade } from '../src/grading/grade.js'
-import { OWNER_LABEL } from '../src/runtime/docker-labels.js'
+import { OWNER_TAG_LABEL } from '../src/runtime/docker-labels.js'
 import { DockerRuntime } from '../src/runtime/docker-runtime.js'
 import { findScenario } from '../src/scenarios/load-scenarios.js'
 import type { Scenario } from '../src/scenarios/scenario.js'
 import { dockerAvailable } from './support/docker-available.js'
+import { testRunTag } from './support/leftovers.js'
 import { replaceInFile } from './support/edit.js'
 import { runDrill } from './support/run-drill.js'
 import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
@@ -32,7 +33,7 @@ const docker = await dockerAvailable()
 
 async function labelledContainers(): Promise<string[]> {
   const client = await getContainerRuntimeClient()
-  const containers = await client.container.dockerode.listContainers({ all: true, filters: { label: [OWNER_LABEL] } })
+  const containers = await client.container.dockerode.listContainers({ all: true, filters: { label: [`${OWNER_TAG_LABEL}=${testRunTag()}`] } })
   return containers.map((container) => container.Names.join(','))
 }
 

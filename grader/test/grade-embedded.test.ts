@@ -96,7 +96,7 @@ describe('grade on the embedded runtime', () => {
     writeFileSync(join(checkout.root, 'services', 'accounts', 'test', 'extra.test.ts'), 'export {}\n')
     const report = await check()
     expect(report.verdict).toBe('fail')
-    expect(report.changes.outsideSource).toEqual(['prisma/migrations/20260310090000_init/migration.sql', 'test/extra.test.ts'])
+    expect(report.changes.ignored).toEqual(['services/accounts/prisma/migrations/20260310090000_init/migration.sql', 'services/accounts/test/extra.test.ts'])
   })
 
   it('reports a check that runs out of time as an error, and stops everything', async () => {

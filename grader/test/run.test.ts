@@ -1,6 +1,7 @@
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { composeProject } from '../src/trainee/docker-run.js'
 import { startDrill } from './support/drill-process.js'
 import { dockerAvailable } from './support/docker-available.js'
 import { evaluateInInspector } from './support/inspector.js'
@@ -112,7 +113,7 @@ describe('drill run (embedded)', () => {
 
 describe.runIf(await dockerAvailable())('drill run --docker', () => {
   it('serves the working copy through docker compose and removes its containers on Ctrl-C', async () => {
-    const project = 'drill-run-accounts'
+    const project = composeProject(checkout.root, 'accounts')
     await using run = startDrill(['run', 'accounts', '--docker', '--port', '3905'], { cwd: checkout.root })
     await run.waitFor(/Stop {7}Ctrl-C stops the service and its database/, 240_000)
     expect(run.output()).toMatch(/accounts is running for accounts-duplicate-signup/)

@@ -30,9 +30,18 @@ describe('workingCopyChanges', () => {
 
     const base = await pristineBase(checkout.root)
     expect(base).toBe(checkout.git('rev-parse', 'origin/main').trim())
-    expect(await workingCopyChanges(checkout.root, base, 'accounts')).toEqual({
+    appendFileSync(join(checkout.root, 'scenarios', 'accounts-duplicate-signup', 'scenario.yaml'), '\n# edited\n')
+    appendFileSync(join(checkout.root, 'packages', 'drill-kit', 'src', 'checks.ts'), '\n// edited\n')
+    appendFileSync(join(checkout.root, 'services', 'catalog', 'src', 'app.ts'), '\n// another service: not an input of this check\n')
+    expect(await workingCopyChanges(checkout.root, base, 'accounts', 'accounts-duplicate-signup')).toEqual({
       source: ['src/domain/email.ts', 'src/domain/new-helper.ts'],
-      outsideSource: ['.env.example', 'prisma/migrations/20260310090000_init/migration.sql', 'test/accounts.test.ts']
+      ignored: [
+        'packages/drill-kit/src/checks.ts',
+        'scenarios/accounts-duplicate-signup/scenario.yaml',
+        'services/accounts/.env.example',
+        'services/accounts/prisma/migrations/20260310090000_init/migration.sql',
+        'services/accounts/test/accounts.test.ts'
+      ]
     })
   })
 })

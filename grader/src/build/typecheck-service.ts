@@ -8,7 +8,7 @@ export interface TypecheckResult {
   messages: string[]
 }
 
-const nativeTsc = join(dirname(createRequire(import.meta.url).resolve('typescript-native/package.json')), 'bin', 'tsc')
+export const nativeTsc = join(dirname(createRequire(import.meta.url).resolve('typescript-native/package.json')), 'bin', 'tsc')
 
 /** Type-checks the service's source with TypeScript's native compiler: about half a second single-threaded, which on two cores beats its default thread pool and leaves a core for the rest of the check. */
 export function typecheckService(buildDir: string, displayPrefix: string, signal?: AbortSignal): Promise<TypecheckResult> {

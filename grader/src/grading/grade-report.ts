@@ -13,7 +13,7 @@ export interface Problem {
   details: string[]
 }
 
-export type GradedSource = 'working-copy' | 'pristine' | 'reference-fix' | 'submission'
+export type GradedSource = 'working-copy' | 'pristine' | 'reference-fix' | 'submission' | 'patch'
 
 export interface GradeReport {
   scenario: string
@@ -22,6 +22,8 @@ export interface GradeReport {
   source: GradedSource
   verdict: Verdict
   seed: number
+  /** The production-like environment the service ran under, from the pristine scenario. */
+  environment: Record<string, string>
   tests: TestResult[]
   problem?: Problem
   changes: WorkingCopyChanges

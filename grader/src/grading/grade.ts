@@ -13,6 +13,7 @@ import type { Scenario } from '../scenarios/scenario.js'
 import { createBuildDir } from '../workspace/build-dir.js'
 import { checkWorkspacePackages } from '../workspace/check-workspace-packages.js'
 import { pristineBase } from '../workspace/pristine-base.js'
+import { checkoutInputs, pristineInputs } from '../workspace/pristine-inputs.js'
 import { pristineService } from '../workspace/pristine-service.js'
 import { workingCopyChanges, type WorkingCopyChanges } from '../workspace/working-copy-changes.js'
 import type { GradedSource, GradeReport, Problem } from './grade-report.js'
@@ -25,11 +26,19 @@ export interface GradeOptions {
   runtime: GradingRuntime
   /**
    * What to grade: the trainee's working copy (default), the shipped service, it with the
-   * reference fix, or it with a submitted patch (`patch`, paths relative to the service folder).
+   * reference fix, with a submitted patch (`patch`, paths relative to the service folder), or
+   * with a repository patch such as a scenario's alternative or hack (`patch`, paths relative
+   * to the repository; only its graded source is applied, the rest is reported as ignored).
    */
   source?: GradedSource
-  /** The submitted patch's file, for `source: 'submission'`. */
+  /** The patch's file, for `source: 'submission'` or `'patch'`. */
   patch?: string
+  /**
+   * Where the scenario (manifest, hidden tests, reference fix) and the shared packages come
+   * from: `base` (default), the commit the checkout started from, so nothing but the graded
+   * source can change a verdict; or `checkout`, for proving a scenario while writing it.
+   */
+  inputs?: 'base' | 'checkout'
   /** Seed for the hidden tests' random data; random by default, printed in the report. */
   seed?: number
   signal?: AbortSignal
@@ -41,9 +50,12 @@ export interface GradeOptions {
 const DEFAULT_TIMEOUT_MS = 180_000
 const SERVICE_START_TIMEOUT_MS = 20_000
 const TESTS_TIMEOUT_MS = 90_000
-const NO_CHANGES: WorkingCopyChanges = { source: [], outsideSource: [] }
+const NO_CHANGES: WorkingCopyChanges = { source: [], ignored: [] }
 
 class TimedOut extends Error {}
+
+/** How drill-kit and node:test word a request the service never answered, and a test that ran out of time. */
+const SERVICE_TROUBLE = /Is the service still running\?|test timed out after/
 
 /**
  * Grades one scenario: builds the service from pristine files plus the graded source, runs it
@@ -51,7 +63,8 @@ class TimedOut extends Error {}
  * the hidden tests against it. Everything started is stopped before this returns or throws.
  */
 export async function grade(options: GradeOptions): Promise<GradeReport> {
-  const { repoRoot, scenario, runtime } = options
+  const { repoRoot, runtime } = options
+  let scenario = options.scenario
   const source = options.source ?? 'working-copy'
   const seed = options.seed ?? randomInt(1, 2 ** 31 - 1)
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
@@ -74,6 +87,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     source,
     verdict,
     seed,
+    environment: scenario.environment,
     tests,
     ...(problem ? { problem } : {}),
     changes,
@@ -94,28 +108,31 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
   try {
     await using cleanup = new CleanupStack()
     const serviceDir = join(repoRoot, 'services', scenario.service)
-    const [pristineDir, tests] = await step('prepare', async () => {
+    const [pristine, tests] = await step('prepare', async () => {
       const base = await pristineBase(repoRoot)
-      await checkWorkspacePackages(serviceDir)
-      const [dir, found, bundle] = await Promise.all([
+      const [dir, found] = await Promise.all([
         pristineService(repoRoot, base, scenario.service),
-        source === 'working-copy' ? workingCopyChanges(repoRoot, base, scenario.service) : NO_CHANGES,
-        bundleTests(scenario).then((tests) => {
-          cleanup.defer(() => tests[Symbol.asyncDispose]())
-          return tests
-        })
+        source === 'working-copy' ? workingCopyChanges(repoRoot, base, scenario.service, scenario.id) : NO_CHANGES
       ])
       changes = found
-      return [dir, bundle] as const
+      if (options.inputs === 'checkout') await checkWorkspacePackages(serviceDir)
+      const inputs = options.inputs === 'checkout' ? checkoutInputs(repoRoot, scenario) : await pristineInputs(repoRoot, base, scenario, dir)
+      scenario = inputs.scenario
+      const bundle = await bundleTests(scenario)
+      cleanup.defer(() => bundle[Symbol.asyncDispose]())
+      return [{ dir, packageScope: inputs.packageScope }, bundle] as const
     })
     const buildDir = await createBuildDir({
       repoRoot,
       service: scenario.service,
-      pristineDir,
+      pristineDir: pristine.dir,
+      packageScope: pristine.packageScope,
       ...(source === 'working-copy' ? { sourceFrom: serviceDir } : {}),
       ...(source === 'reference-fix' ? { patch: scenario.fixPatchPath } : {}),
-      ...(source === 'submission' ? { patch: submittedPatch(options) } : {})
+      ...(source === 'submission' ? { patch: submittedPatch(options) } : {}),
+      ...(source === 'patch' ? { repositoryPatch: submittedPatch(options) } : {})
     })
+    if (source === 'patch') changes = { source: [], ignored: buildDir.ignored }
     cleanup.defer(() => buildDir[Symbol.asyncDispose]())
 
     // The compiler, the database and the bundle start together; the verdict waits for all.
@@ -144,7 +161,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
         throw error instanceof InfrastructureError ? error : new InfrastructureError(`The database did not start: ${(error as Error).message}`)
       })
       await database.ready
-      await applyMigrations({ connectionString: database.hostUrl, migrationsDir: join(pristineDir, 'prisma', 'migrations') }).catch(
+      await applyMigrations({ connectionString: database.hostUrl, migrationsDir: join(pristine.dir, 'prisma', 'migrations') }).catch(
         (error: Error) => {
           throw new InfrastructureError(`The pristine migrations of ${scenario.service} did not apply: ${error.message}`)
         }
@@ -173,7 +190,8 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     if (signal.aborted) throw signal.reason
     const results = parseTestOutput(run.stdout)
     const compiled = await typecheck
-    if (!compiled.ok) return report('error', results, compileProblem(compiled))
+    // Behaviours of code that does not compile are not results: the compiler's messages are.
+    if (!compiled.ok) return report('error', [], compileProblem(compiled))
     if (results.length === 0) {
       return report('error', [], {
         kind: 'tests',
@@ -186,6 +204,13 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
       return report('error', results, {
         kind: 'tests',
         message: 'Some hidden tests could not run to the end.',
+        details: service.logs().slice(-20)
+      })
+    }
+    if (failing.some((result) => SERVICE_TROUBLE.test(result.message ?? ''))) {
+      return report('fail', results, {
+        kind: 'service',
+        message: 'The service stopped answering during the tests: it crashed, hung or closed connections.',
         details: service.logs().slice(-20)
       })
     }
@@ -212,7 +237,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
 }
 
 function submittedPatch(options: GradeOptions): string {
-  if (!options.patch) throw new DrillError('A submission is graded from its patch: pass `patch` with `source: "submission"`.')
+  if (!options.patch) throw new DrillError(`A ${options.source} is graded from its patch: pass \`patch\` with \`source: "${options.source}"\`.`)
   return options.patch
 }
 

@@ -37,11 +37,10 @@ export function formatReport(report: GradeReport, c: Colors): string[] {
     }
     lines.push('')
   }
-  if (report.changes.outsideSource.length) {
-    lines.push(
-      `  ${c.dim('Changes outside the service source were ignored (the grader uses its pristine copies):')} ${report.changes.outsideSource.join(', ')}`,
-      ''
-    )
+  if (report.changes.ignored.length) {
+    lines.push(`  ${c.yellow('Ignored: these files differ from the commit you started from, and a check only grades')} ${c.yellow(`services/${report.service}/src:`)}`)
+    for (const file of report.changes.ignored) lines.push(`    ${file}`)
+    lines.push('')
   }
   const failing = report.tests.filter((test) => test.status !== 'pass').length
   const timing = report.timings.map((t) => `${t.step} ${seconds(t.ms)}`).join(', ')
@@ -51,6 +50,9 @@ export function formatReport(report: GradeReport, c: Colors): string[] {
       : report.verdict === 'fail'
         ? `${c.bgRed(c.white(' FAIL '))} ${failing} of ${report.tests.length} behaviours still break`
         : `${c.bgYellow(c.black(' ERROR '))} ${report.problem?.kind === 'infrastructure' ? 'the grader could not run the check' : 'the check could not finish'}`
-  lines.push(`  ${summary} ${c.dim(`· ${seconds(report.durationMs)} (${timing}) · seed ${report.seed}`)}`)
+  lines.push(`  ${summary} ${c.dim(`· ${seconds(report.durationMs)} (${timing})`)}`)
+  const environment = Object.entries(report.environment).map(([name, value]) => `${name}=${value}`)
+  lines.push(c.dim(`  Graded under ${environment.join(' ') || 'no environment beyond DATABASE_URL, HOST and PORT'} · seed ${report.seed}`))
+  if (report.source === 'working-copy') lines.push(c.dim(`  Same data again: drill check ${report.scenario} --seed ${report.seed} --runtime ${report.runtime}`))
   return lines
 }

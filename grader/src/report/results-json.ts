@@ -23,8 +23,10 @@ export function toResultsJson(report: GradeReport) {
       runtime: report.runtime,
       source: report.source,
       seed: report.seed,
+      environment: report.environment,
+      ...(report.source === 'working-copy' ? { reproduce: `drill check ${report.scenario} --seed ${report.seed} --runtime ${report.runtime}` } : {}),
       ...(report.problem ? { problem: report.problem } : {}),
-      changes: { source: report.changes.source, outside_source: report.changes.outsideSource },
+      changes: { source: report.changes.source, ignored: report.changes.ignored },
       timings: report.timings,
       duration_ms: report.durationMs
     }

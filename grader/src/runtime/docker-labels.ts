@@ -1,14 +1,18 @@
 import { hostname } from 'node:os'
 import type { ContainerRuntimeClient } from 'testcontainers'
+import { ownerTag } from '../lifecycle/owner-tag.js'
 import { processAlive } from '../lifecycle/processes.js'
 
 export const OWNER_LABEL = 'dev.debug-drills.owner'
 const PID_LABEL = 'dev.debug-drills.pid'
 const HOST_LABEL = 'dev.debug-drills.host'
+/** The `DRILL_OWNER` tag of whoever ran drill, when set. */
+export const OWNER_TAG_LABEL = 'dev.debug-drills.owner-tag'
 
 /** Labels on everything the grader starts, so a crashed run's leftovers can be found. */
 export function ownerLabels(): Record<string, string> {
-  return { [OWNER_LABEL]: 'drill-grader', [PID_LABEL]: String(process.pid), [HOST_LABEL]: hostname() }
+  const tag = ownerTag()
+  return { [OWNER_LABEL]: 'drill-grader', [PID_LABEL]: String(process.pid), [HOST_LABEL]: hostname(), ...(tag ? { [OWNER_TAG_LABEL]: tag } : {}) }
 }
 
 /** Removes containers and networks left by grader processes on this machine that no longer run. */

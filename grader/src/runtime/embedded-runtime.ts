@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { freePort, LocalPostgresError, startLocalPostgres, type StartedLocalPostgres } from '@debug-drills/local-postgres'
 import { InfrastructureError } from '../errors.js'
+import { ownerTagEnvironment } from '../lifecycle/owner-tag.js'
 import { testCommand } from '../hidden-tests/bundle-tests.js'
 import { LogTail } from './log-tail.js'
 import { runProcess } from './run-process.js'
@@ -20,7 +21,7 @@ const DATABASE = 'app'
 
 /** Only what a process needs to run: the service sees its scenario's environment, not the trainee's shell. */
 function baseEnvironment(): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME }
+  return { PATH: process.env.PATH, HOME: process.env.HOME, ...ownerTagEnvironment() }
 }
 
 /** Polls the service's health endpoint from here: on the host it is one fetch away. */

@@ -2,8 +2,9 @@ import { access, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { DrillError, UnknownScenarioError } from '../errors.js'
-import { ManifestSchema } from './manifest-schema.js'
-import type { Scenario } from './scenario.js'
+import { patchNote } from '../workspace/patch-files.js'
+import { HACK_FAMILIES, ManifestSchema, type HackFamily } from './manifest-schema.js'
+import type { FixVariant, Hack, Scenario } from './scenario.js'
 
 export class BrokenScenarioError extends DrillError {
   constructor(dir: string, problem: string) {
@@ -24,6 +25,15 @@ export async function loadScenario(dir: string): Promise<Scenario> {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'manifest'}: ${issue.message}`)
     throw new BrokenScenarioError(dir, problems.join('; '))
   }
+  const alternatives = await loadVariants(dir, 'alternatives')
+  const hacks = (await loadVariants(dir, 'hacks')).map((variant): Hack => {
+    const [first = '', ...rest] = variant.note.split('\n')
+    const family = /^family:\s*(\S+)\s*$/.exec(first)?.[1]
+    if (!HACK_FAMILIES.includes(family as HackFamily)) {
+      throw new BrokenScenarioError(dir, `hacks/${variant.name}.patch must start with "family: <family>", one of ${HACK_FAMILIES.join(', ')}`)
+    }
+    return { ...variant, family: family as HackFamily, note: rest.join(' ').trim() }
+  })
   const scenario: Scenario = {
     ...parsed.data,
     dir,
@@ -31,7 +41,9 @@ export async function loadScenario(dir: string): Promise<Scenario> {
     explanationPath: join(dir, 'explanation.md'),
     fixPatchPath: join(dir, 'fix.patch'),
     regressionTestsPath: join(dir, 'tests', 'regression.test.ts'),
-    invariantTestsPath: join(dir, 'tests', 'invariant.test.ts')
+    invariantTestsPath: join(dir, 'tests', 'invariant.test.ts'),
+    alternatives,
+    hacks
   }
   for (const path of [scenario.ticketPath, scenario.explanationPath, scenario.fixPatchPath, scenario.regressionTestsPath, scenario.invariantTestsPath]) {
     await access(path).catch(() => {
@@ -39,6 +51,17 @@ export async function loadScenario(dir: string): Promise<Scenario> {
     })
   }
   return scenario
+}
+
+/** The `*.patch` files of `<dir>/<kind>/`, with their notes. */
+async function loadVariants(dir: string, kind: 'alternatives' | 'hacks'): Promise<FixVariant[]> {
+  const names = (await readdir(join(dir, kind)).catch(() => [])).filter((name) => name.endsWith('.patch')).sort()
+  return Promise.all(
+    names.map(async (file) => {
+      const path = join(dir, kind, file)
+      return { name: file.slice(0, -'.patch'.length), path, note: patchNote(await readFile(path, 'utf8')) }
+    })
+  )
 }
 
 /** Every scenario under `<repo>/scenarios`, sorted by id. */

@@ -2,6 +2,23 @@ import { z } from 'zod'
 
 export const BUG_CLASSES = ['environment-mismatch', 'type-coercion', 'stale-state', 'missing-await'] as const
 
+/** The kinds of wrong fix a scenario's hacks stand for (scenarios/README.md). */
+export const HACK_FAMILIES = [
+  'outside-src',
+  'recognisable-data',
+  'partial-boundary',
+  'race',
+  'neighbouring-path',
+  'stored-state',
+  'one-error-for-all',
+  'hard-coded',
+  'swallowed-error',
+  'sleep',
+  'removed-feature'
+] as const
+
+export type HackFamily = (typeof HACK_FAMILIES)[number]
+
 export const HintSchema = z.object({
   text: z.string().min(1),
   /** Minutes into the drill before this hint can be shown. */

@@ -1,4 +1,16 @@
-import type { Manifest } from './manifest-schema.js'
+import type { HackFamily, Manifest } from './manifest-schema.js'
+
+/** Another correct fix, or a plausible wrong one: a patch from the repository root with a note. */
+export interface FixVariant {
+  name: string
+  path: string
+  /** What it does differently (an alternative) or what a user would still see (a hack). */
+  note: string
+}
+
+export interface Hack extends FixVariant {
+  family: HackFamily
+}
 
 /** A scenario as read from `scenarios/<id>/`: its manifest and the paths of everything around it. */
 export interface Scenario extends Manifest {
@@ -10,4 +22,8 @@ export interface Scenario extends Manifest {
   regressionTestsPath: string
   /** Pass on both: guard against removed features and canned answers. */
   invariantTestsPath: string
+  /** Other correct fixes: each must pass. */
+  alternatives: FixVariant[]
+  /** Plausible wrong fixes: each must fail. */
+  hacks: Hack[]
 }

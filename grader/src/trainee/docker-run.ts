@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -34,6 +35,11 @@ async function composeCommand(): Promise<[string, string[]]> {
  * The service through docker/compose.yaml: the working copy bundled for a stock Node image,
  * with its own PostgreSQL. A save re-bundles it and restarts the service container.
  */
+/** The Compose project of a service's `drill run --docker`: one per checkout, so a second clone's run never replaces this one's containers. */
+export function composeProject(repoRoot: string, service: string): string {
+  return `drill-run-${service}-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 8)}`
+}
+
 export async function startDockerRun(options: ServiceRunOptions & { onReload?: (outcome: string) => void }): Promise<ServiceRun> {
   const { repoRoot, service, step } = options
   const [command, prefix] = await composeCommand()
@@ -44,7 +50,7 @@ export async function startDockerRun(options: ServiceRunOptions & { onReload?: (
     })
     const images = await step('Finding the PostgreSQL and Node images', () => resolveImages(client))
     await step('Bundling your working copy', () => prepareComposeBundle(repoRoot, service))
-    const project = `drill-run-${service}`
+    const project = composeProject(repoRoot, service)
     const composeFile = join(repoRoot, 'docker', 'compose.yaml')
     const dbPort = await freePort()
     const env = {

@@ -1,19 +1,36 @@
 import type { GradeReport } from '../grading/grade-report.js'
-import { grade } from '../grading/grade.js'
+import { grade, type GradeOptions } from '../grading/grade.js'
 import type { GradingRuntime } from '../runtime/runtime.js'
 import type { Scenario } from '../scenarios/scenario.js'
 
+export type CaseKind = 'shipped' | 'reference-fix' | 'alternative' | 'hack'
+
+/** One graded version of the service in a round, and what did not hold for it. */
+export interface ValidationCase {
+  kind: CaseKind
+  /** The alternative's or hack's file name without `.patch`; the kind for the others. */
+  name: string
+  report: GradeReport
+  problems: string[]
+}
+
 export interface ValidationRound {
   round: number
-  shipped: GradeReport
-  fixed: GradeReport
-  /** Empty when the round holds: every regression test fails on the shipped bug, everything passes once fixed. */
+  cases: ValidationCase[]
+  /** Empty when every case of the round holds. */
   problems: string[]
+}
+
+export const MIN_ALTERNATIVES = 3
+export const MIN_HACKS = 6
+
+function errorProblem(report: GradeReport, what: string): string[] {
+  return report.verdict === 'error' ? [`${what}: the check ended in an error: ${report.problem?.message ?? 'unknown'} ${report.problem?.details.slice(-5).join(' | ') ?? ''}`.trim()] : []
 }
 
 /** What must hold on the shipped, broken service. */
 export function shippedProblems(report: GradeReport): string[] {
-  if (report.verdict === 'error') return [`on the shipped service the check ended in an error: ${report.problem?.message ?? 'unknown'}`]
+  if (report.verdict === 'error') return errorProblem(report, 'on the shipped service')
   const problems: string[] = []
   const regression = report.tests.filter((test) => test.set === 'regression')
   const invariant = report.tests.filter((test) => test.set === 'invariant')
@@ -24,10 +41,27 @@ export function shippedProblems(report: GradeReport): string[] {
   return problems
 }
 
-/** What must hold with the reference fix applied. */
-export function fixedProblems(report: GradeReport): string[] {
-  if (report.verdict === 'error') return [`with the reference fix the check ended in an error: ${report.problem?.message ?? 'unknown'}`]
-  return report.tests.filter((test) => test.status !== 'pass').map((test) => `test "${test.name}" failed with the reference fix: ${test.message ?? ''}`)
+/** What must hold for a correct fix: the reference fix or an alternative. */
+export function fixedProblems(report: GradeReport, what = 'the reference fix'): string[] {
+  if (report.verdict === 'error') return errorProblem(report, `with ${what}`)
+  return report.tests.filter((test) => test.status !== 'pass').map((test) => `test "${test.name}" failed with ${what}: ${test.message ?? ''}`)
+}
+
+/** What must hold for a wrong fix: a FAIL (not an error: a hack must compile and start), with every file outside the graded source named as ignored. */
+export function hackProblems(report: GradeReport, name: string, touchesOutside: boolean): string[] {
+  if (report.verdict === 'error') return errorProblem(report, `with hack ${name}`)
+  const problems = report.verdict === 'pass' ? [`hack ${name} passed every hidden test`] : []
+  if (touchesOutside && !report.changes.ignored.length) problems.push(`hack ${name} edits files outside the service's source, but the report names none as ignored`)
+  return problems
+}
+
+/** What the scenario's folder lacks, whatever the rounds say. */
+export function catalogueProblems(scenario: Scenario): string[] {
+  const problems: string[] = []
+  if (scenario.alternatives.length < MIN_ALTERNATIVES) problems.push(`it has ${scenario.alternatives.length} alternatives/*.patch, at least ${MIN_ALTERNATIVES} are needed`)
+  if (scenario.hacks.length < MIN_HACKS) problems.push(`it has ${scenario.hacks.length} hacks/*.patch, at least ${MIN_HACKS} are needed`)
+  if (!scenario.hacks.some((hack) => hack.family === 'outside-src')) problems.push('it has no hack of the family outside-src')
+  return problems
 }
 
 export interface ValidateOptions {
@@ -36,21 +70,43 @@ export interface ValidateOptions {
   runtime: GradingRuntime
   repeat?: number
   signal?: AbortSignal
+  onCase?: (round: number, graded: ValidationCase) => void
   onRound?: (round: ValidationRound) => void
 }
 
 /**
- * Proves a scenario: on the pristine broken service the regression tests fail and the
- * invariant tests pass; with the reference fix (applied in a temporary copy) all pass.
- * `repeat` runs it again with fresh random data, to catch flaky tests.
+ * Proves a scenario, in rounds with a fresh seed each: on the shipped service the regression
+ * tests fail and the invariant tests pass; with the reference fix and with every alternative
+ * all pass; with every hack the verdict is FAIL. Everything is graded in temporary copies of
+ * the pristine service, with the scenario and packages as they are in the checkout.
  */
 export async function validateScenario(options: ValidateOptions): Promise<ValidationRound[]> {
+  const { scenario } = options
   const rounds: ValidationRound[] = []
   for (let round = 1; round <= (options.repeat ?? 1); round++) {
-    const common = { repoRoot: options.repoRoot, scenario: options.scenario, runtime: options.runtime, ...(options.signal ? { signal: options.signal } : {}) }
-    const shipped = await grade({ ...common, source: 'pristine' })
-    const fixed = await grade({ ...common, source: 'reference-fix' })
-    const result = { round, shipped, fixed, problems: [...shippedProblems(shipped), ...fixedProblems(fixed)] }
+    const cases: ValidationCase[] = []
+    const run = async (kind: CaseKind, name: string, source: Pick<GradeOptions, 'source' | 'patch'>, judge: (report: GradeReport) => string[]) => {
+      const report = await grade({
+        repoRoot: options.repoRoot,
+        scenario,
+        runtime: options.runtime,
+        inputs: 'checkout',
+        ...source,
+        ...(options.signal ? { signal: options.signal } : {})
+      })
+      const graded = { kind, name, report, problems: judge(report) }
+      options.onCase?.(round, graded)
+      cases.push(graded)
+    }
+    await run('shipped', 'shipped', { source: 'pristine' }, shippedProblems)
+    await run('reference-fix', 'reference fix', { source: 'reference-fix' }, (report) => fixedProblems(report))
+    for (const alternative of scenario.alternatives) {
+      await run('alternative', alternative.name, { source: 'patch', patch: alternative.path }, (report) => fixedProblems(report, `alternative ${alternative.name}`))
+    }
+    for (const hack of scenario.hacks) {
+      await run('hack', hack.name, { source: 'patch', patch: hack.path }, (report) => hackProblems(report, hack.name, hack.family === 'outside-src'))
+    }
+    const result = { round, cases, problems: cases.flatMap((graded) => graded.problems) }
     options.onRound?.(result)
     rounds.push(result)
   }

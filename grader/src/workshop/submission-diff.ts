@@ -1,6 +1,5 @@
-import { execFile } from 'node:child_process'
-import { tmpdir } from 'node:os'
 import { posix, relative } from 'node:path'
+import { gitApply, parseNumstat } from '../workspace/patch-files.js'
 import { isGradedSource } from '../workspace/working-copy-changes.js'
 
 /** A submission the server will not queue, with the reason in words a trainee can act on. */
@@ -15,16 +14,6 @@ export class SubmissionRejected extends Error {
 }
 
 export const MAX_DIFF_BYTES = 256 * 1024
-
-function gitApply(args: string[], input: string, cwd: string): Promise<{ ok: boolean; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = execFile('git', ['apply', ...args], { cwd, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') reject(new Error('git is not installed on the server'))
-      else resolve({ ok: !error, stdout, stderr })
-    })
-    child.stdin?.end(input)
-  })
-}
 
 function firstLines(text: string, count = 3): string {
   return text.trim().split('\n').slice(0, count).join(' ')
@@ -50,25 +39,16 @@ export async function checkSubmissionDiff(options: { repoRoot: string; service: 
   if (diff.includes('\0') || /^GIT binary patch$/m.test(diff) || /^Binary files .* differ$/m.test(diff)) {
     throw new SubmissionRejected(`The diff contains binary content. Only text changes to services/${service}/src are graded: remove the binary file and submit again.`)
   }
-  const numstat = await gitApply(['--numstat', '-z', '-'], diff, tmpdir())
+  const numstat = await gitApply(['--numstat', '-z', '-'], diff)
   if (!numstat.ok) {
     throw new SubmissionRejected(`This is not a diff git can read (${firstLines(numstat.stderr)}). Submit with \`drill submit\`, which makes the diff for you.`)
   }
   const files: string[] = []
-  const fields = numstat.stdout.split('\0')
-  for (let index = 0; index < fields.length - 1; ) {
-    const [added, deleted, path = ''] = (fields[index] ?? '').split('\t')
-    if (added === '-' || deleted === '-') {
-      throw new SubmissionRejected(`The diff changes a binary file${path ? ` (${path})` : ''}. Only text changes to services/${service}/src are graded.`)
+  for (const entry of parseNumstat(numstat.stdout)) {
+    if (entry.binary) {
+      throw new SubmissionRejected(`The diff changes a binary file${entry.paths[0] ? ` (${entry.paths[0]})` : ''}. Only text changes to services/${service}/src are graded.`)
     }
-    // A rename or copy lists its two paths in the next two fields.
-    if (path === '') {
-      files.push(fields[index + 1] ?? '', fields[index + 2] ?? '')
-      index += 3
-    } else {
-      files.push(path)
-      index += 1
-    }
+    files.push(...entry.paths)
   }
   if (files.length === 0) {
     throw new SubmissionRejected(`The diff changes no files. Save your fix in services/${service}/src and submit again.`)

@@ -62,8 +62,6 @@ export async function checkOnce(scenario: Scenario, runtime: GradingRuntime, opt
   const { repoRoot, terminal, signal } = ctx
   const c = terminal.colors
   terminal.line(`${c.bold(`drill check ${scenario.id}`)} ${c.dim(`· ${scenario.service} service · ${runtime.name} runtime`)}`)
-  const environment = Object.entries(scenario.environment).map(([name, value]) => `${name}=${value}`)
-  terminal.line(c.dim(`Production environment: ${environment.join(' ') || '(none beyond DATABASE_URL, HOST, PORT)'}`))
   const timed = await isActiveDrill(scenario, ctx)
   const startedAt = new Date()
   let endStep: ((outcome?: 'ok' | 'fail') => void) | undefined

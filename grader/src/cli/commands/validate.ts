@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js'
 import { parseRuntimeChoice, selectRuntime } from '../../runtime/select-runtime.js'
 import { findScenario, listScenarios } from '../../scenarios/load-scenarios.js'
-import { validateScenario } from '../../validate/validate-scenario.js'
+import { catalogueProblems, validateScenario } from '../../validate/validate-scenario.js'
 import type { CommandContext } from '../command-context.js'
 
 export interface ValidateCommandOptions {
@@ -20,27 +20,31 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
   terminal.line(c.bold(`drill validate · ${scenarios.length} scenario(s) × ${repeat} · ${runtime.name} runtime`))
   let broken = 0
   for (const scenario of scenarios) {
-    const end = terminal.progress(`${scenario.id}`)
+    const end = terminal.progress(`${scenario.id}: shipped, reference fix, ${scenario.alternatives.length} alternatives, ${scenario.hacks.length} hacks`)
     const rounds = await validateScenario({
       repoRoot,
       scenario,
       runtime,
       repeat,
       signal,
-      onRound: (round) => {
+      onCase: (round, graded) => {
         if (terminal.interactive) return
-        const mark = round.problems.length ? 'FAIL' : 'ok'
-        terminal.line(`  ${scenario.id} round ${round.round}: ${mark} (shipped ${round.shipped.verdict} in ${round.shipped.durationMs} ms, seed ${round.shipped.seed}; fixed ${round.fixed.verdict} in ${round.fixed.durationMs} ms, seed ${round.fixed.seed})`)
+        const mark = graded.problems.length ? c.red('✗') : c.green('✓')
+        const report = graded.report
+        terminal.line(`  ${mark} round ${round} ${graded.kind === graded.name ? graded.kind : `${graded.kind} ${graded.name}`}: ${report.verdict} in ${report.durationMs} ms, seed ${report.seed}`)
       }
     })
-    const problems = rounds.flatMap((round) => round.problems.map((problem) => `round ${round.round}: ${problem}`))
+    const problems = [...catalogueProblems(scenario), ...rounds.flatMap((round) => round.problems.map((problem) => `round ${round.round}: ${problem}`))]
     end(problems.length ? 'fail' : 'ok')
     if (problems.length) {
       broken++
       terminal.line(`  ${c.red('✗')} ${scenario.id}`)
       for (const problem of problems) terminal.line(`      ${problem}`)
     } else {
-      terminal.line(`  ${c.green('✓')} ${scenario.id}: fails on the shipped bug, passes with the reference fix (${repeat} round${repeat > 1 ? 's' : ''})`)
+      const rounds = `${repeat} round${repeat > 1 ? 's' : ''}`
+      terminal.line(
+        `  ${c.green('✓')} ${scenario.id}: fails on the shipped bug; the reference fix and ${scenario.alternatives.length} alternatives pass; ${scenario.hacks.length} hacks fail (${rounds})`
+      )
     }
   }
   terminal.line(broken ? c.red(`${broken} of ${scenarios.length} scenario(s) do not hold.`) : c.green(`All ${scenarios.length} scenario(s) hold.`))
