@@ -106,14 +106,15 @@ scenarioTest('The storefront listing filters by category and stock, in SKU order
 scenarioTest('Errors are told apart: unknown SKU 404, invalid change 400, taken SKU 409, and none of them changes anything', async () => {
   const product = await createProduct(random.category())
   const unknown = random.sku()
-  for (const changes of [{ stock: 0 }, { active: false }, { name: random.productName() }] as Changes[]) {
-    expectStatus(await patchProduct(unknown, changes), 404, `no product has the SKU ${unknown}`)
-  }
-  expectStatus(await service.get(`/products/${unknown}`), 404, `no product has the SKU ${unknown}`)
+  const missing = await Promise.all([
+    ...([{ stock: 0 }, { active: false }, { name: random.productName() }] as Changes[]).map((changes) => patchProduct(unknown, changes)),
+    service.get(`/products/${unknown}`)
+  ])
+  missing.forEach((response) => expectStatus(response, 404, `no product has the SKU ${unknown}`))
 
-  for (const changes of [{}, { stock: -1 }, { priceCents: 12.5 }, { name: '' }, { stock: 'plenty' }, { active: 'sometimes' }]) {
-    expectStatus(await service.patch(`/products/${product.sku}`, changes), 400, `${json(changes)} is not a valid change`)
-  }
+  const invalid = [{}, { stock: -1 }, { priceCents: 12.5 }, { name: '' }, { stock: 'plenty' }, { active: 'sometimes' }]
+  const rejected = await Promise.all(invalid.map((changes) => service.patch(`/products/${product.sku}`, changes)))
+  rejected.forEach((response, index) => expectStatus(response, 400, `${json(invalid[index])} is not a valid change`))
   const duplicate = { sku: product.sku, name: random.productName(), category: random.category(), priceCents: random.cents(), stock: 0 }
   expectStatus(await service.post('/products', duplicate), 409, `the SKU ${product.sku} is taken`)
 

@@ -62,8 +62,10 @@ scenarioTest('Hiding a product (active: false) takes it off the storefront until
 scenarioTest('A product can be made free (price 0) and its description cleared, each on its own', async () => {
   const category = random.category()
   const [free, plain] = (await createProducts(category, 2)) as [Product, Product]
-  await expectPatched(free, { priceCents: 0 }, `making the product free; it cost ${free.priceCents} cents`)
-  await expectPatched(plain, { description: '' }, 'clearing the description')
+  await Promise.all([
+    expectPatched(free, { priceCents: 0 }, `making the product free; it cost ${free.priceCents} cents`),
+    expectPatched(plain, { description: '' }, 'clearing the description')
+  ])
 })
 
 /** The fields a client can set to a falsy value, with that value. */
