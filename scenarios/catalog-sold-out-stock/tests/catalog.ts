@@ -139,7 +139,7 @@ export async function listAll(query: Query): Promise<Listing> {
   throw new Error(`GET ${listingPath(query)} still had a next page after 50 pages.`)
 }
 
-/** SKUs in the storefront's order. */
+/** SKUs in the storefront's order (the pool's SKU shapes sort alike under the C and en_US collations). */
 export function bySku(skus: string[]): string[] {
   return [...skus].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
