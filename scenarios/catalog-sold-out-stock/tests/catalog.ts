@@ -1,4 +1,4 @@
-import { expectStatus, random, service } from '@debug-drills/drill-kit'
+import { check, database, expectStatus, random, service, type ServiceResponse } from '@debug-drills/drill-kit'
 
 export interface Product {
   sku: string
@@ -10,18 +10,204 @@ export interface Product {
   active: boolean
 }
 
-/** A product with random, non-zero values, created through the API. */
-export async function createProduct(overrides: Partial<Product> = {}): Promise<Product> {
+/** What PATCH /products/:sku may change. */
+export type Changes = Partial<Omit<Product, 'sku'>>
+
+const FIELDS = ['sku', 'name', 'description', 'category', 'priceCents', 'stock', 'active'] as const
+
+export function json(value: unknown): string {
+  return JSON.stringify(value)
+}
+
+/** A product description as a merchandiser writes one. */
+export function description(): string {
+  return random.pick([
+    `Made in ${random.city()}, ${random.int(2, 9)} colours.`,
+    `${random.productName()}, sold as a set of ${random.int(2, 6)}.`,
+    `Ships within ${random.int(1, 5)} working days.`,
+    `Designed with ${random.fullName()}; limited run.`
+  ])
+}
+
+/** A new product with realistic, non-zero values in `category`, created through the API. */
+export async function createProduct(category: string, overrides: Partial<Product> = {}): Promise<Product> {
   const fields = {
-    sku: `DRILL-${random.int(100_000, 999_999)}-${random.int(10, 99)}`,
-    name: `${random.word()} ${random.word()}`,
-    description: `A ${random.word()} thing`,
-    category: `cat-${random.word()}-${random.int(1000, 9999)}`,
-    priceCents: random.int(100, 99_999),
-    stock: random.int(1, 500),
+    sku: random.sku(),
+    name: random.productName(),
+    description: description(),
+    category,
+    priceCents: random.cents(),
+    stock: random.int(1, 400),
     ...overrides
   }
   const response = await service.post<Product>('/products', fields)
-  expectStatus(response, 201, `creating product ${fields.sku}`)
-  return response.body
+  expectStatus(response, 201, `creating the product ${json(fields)}`)
+  return { ...fields, active: true }
+}
+
+/** `count` products of one category, created at once. */
+export function createProducts(category: string, count: number): Promise<Product[]> {
+  return Promise.all(Array.from({ length: count }, () => createProduct(category)))
+}
+
+export function patchProduct(sku: string, changes: Changes): Promise<ServiceResponse<Product>> {
+  return service.patch<Product>(`/products/${sku}`, changes)
+}
+
+export function describePatch(sku: string, changes: Changes): string {
+  return `PATCH /products/${sku} with ${json(changes)}`
+}
+
+/** The fields of `actual` that differ from `expected`, as "stock 7, expected 0". */
+export function differences(actual: Partial<Product> | undefined, expected: Product): string[] {
+  if (actual === undefined) return ['nothing']
+  return FIELDS.filter((field) => actual[field] !== expected[field]).map((field) => `${field} ${json(actual[field])}, expected ${json(expected[field])}`)
+}
+
+/** Fails with "<what> stock 7, expected 0; active true, expected false." unless every field matches. */
+export function expectProduct(actual: Partial<Product> | undefined, expected: Product, what: string): void {
+  const wrong = differences(actual, expected)
+  check(wrong.length === 0, `${what} ${wrong.join('; ')}.`)
+}
+
+/** The products as stored, read with SQL, by SKU. */
+export async function storedProducts(skus: string[]): Promise<Map<string, Product>> {
+  const rows = await database.query<Product>(
+    'SELECT sku, name, description, category, price_cents AS "priceCents", stock, active FROM products WHERE sku = ANY($1)',
+    [skus]
+  )
+  return new Map(rows.map((row) => [row.sku, row]))
+}
+
+export async function storedProduct(sku: string): Promise<Product | undefined> {
+  return (await storedProducts([sku])).get(sku)
+}
+
+/** PATCHes a product, then requires the answer, GET /products/:sku and the stored row to equal `expected`. */
+export async function expectPatched(product: Product, changes: Changes, context: string): Promise<Product> {
+  const request = describePatch(product.sku, changes)
+  const expected = { ...product, ...changes }
+  const patched = await patchProduct(product.sku, changes)
+  expectStatus(patched, 200, context)
+  expectProduct(patched.body, expected, `${request} (${context}) answered`)
+  const read = await service.get<Product>(`/products/${product.sku}`)
+  expectStatus(read, 200, `reading the product back after ${request}`)
+  expectProduct(read.body, expected, `After ${request}, GET /products/${product.sku} answered`)
+  expectProduct(await storedProduct(product.sku), expected, `After ${request}, the database holds`)
+  return expected
+}
+
+export interface Listing {
+  /** Every SKU listed, page after page, in the order listed. */
+  skus: string[]
+  /** The SKUs of each page. */
+  pages: string[][]
+  products: Product[]
+}
+
+interface Page {
+  products: Product[]
+  next: string | null
+}
+
+export type Query = Record<string, string | number | boolean>
+
+/** `GET /products?category=...`, as a trainee would type it. */
+export function listingPath(query: Query, after?: string): string {
+  const params = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]))
+  if (after !== undefined) params.set('after', after)
+  return `/products?${params.toString()}`
+}
+
+/** Follows `next` from the first page to the last, as the storefront does. */
+export async function listAll(query: Query): Promise<Listing> {
+  const listing: Listing = { skus: [], pages: [], products: [] }
+  let after: string | null = null
+  for (let page = 0; page < 50; page++) {
+    const path = listingPath(query, after ?? undefined)
+    const response: ServiceResponse<Page> = await service.get<Page>(path)
+    expectStatus(response, 200, 'listing the storefront')
+    check(Array.isArray(response.body.products), `GET ${path} answered without a products array: ${response.text.slice(0, 200)}`)
+    const skus = response.body.products.map((product) => product.sku)
+    listing.pages.push(skus)
+    listing.skus.push(...skus)
+    listing.products.push(...response.body.products)
+    after = response.body.next
+    if (after === null) return listing
+    check(skus.length > 0 && after === skus.at(-1), `GET ${path} answered next ${json(after)} for the page ${json(skus)}: next should be the last SKU of a full page, or null after the last page.`)
+  }
+  throw new Error(`GET ${listingPath(query)} still had a next page after 50 pages.`)
+}
+
+/** SKUs in the storefront's order (the pool's SKU shapes sort alike under the C and en_US collations). */
+export function bySku(skus: string[]): string[] {
+  return [...skus].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+}
+
+/** The pages a listing of `skus` must answer with `limit` per page. */
+export function pagesOf(skus: readonly string[], limit: number): string[][] {
+  const pages: string[][] = []
+  for (let start = 0; start < skus.length; start += limit) pages.push(skus.slice(start, start + limit))
+  // A full last page announces a next one, which comes back empty.
+  if (skus.length % limit === 0) pages.push([])
+  return pages
+}
+
+export async function categoryCount(category: string): Promise<number> {
+  const response = await service.get<{ category: string; productCount: number }[]>('/categories')
+  expectStatus(response, 200, 'listing the categories')
+  check(Array.isArray(response.body), `GET /categories answered ${response.text.slice(0, 200)}, expected a list.`)
+  return response.body.find((entry) => entry.category === category)?.productCount ?? 0
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+async function until<T>(deadlineMs: number, probe: () => Promise<T | undefined>): Promise<T | undefined> {
+  const deadline = Date.now() + deadlineMs
+  for (;;) {
+    const value = await probe()
+    if (value !== undefined || Date.now() > deadline) return value
+    await pause(5)
+  }
+}
+
+const HOLD = 'catalog row hold'
+
+/**
+ * Sends `requests` at once while the products' rows are locked, and lets go of the rows only once
+ * every request has either answered or is waiting in the database for a row. So each request has
+ * read whatever it reads before anyone writes: overlapping edits meet in the worst order, every run.
+ */
+export async function sendWhileRowsLocked<T>(skus: string[], requests: (() => Promise<T>)[]): Promise<T[]> {
+  const holding = database
+    .query(`/* ${HOLD} */ WITH locked AS (SELECT id FROM products WHERE sku = ANY($1) FOR UPDATE) SELECT pg_sleep(10) FROM (SELECT count(*) FROM locked) AS every_row`, [skus])
+    .catch(() => undefined)
+  const holder = await until(5_000, async () => {
+    const rows = await database.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND wait_event = 'PgSleep' AND query LIKE $1`,
+      [`/* ${HOLD} */%`]
+    )
+    return rows[0]?.pid
+  })
+  if (holder === undefined) throw new Error('Could not lock the products for the concurrent edits (the test database did not answer as expected).')
+  let answered = 0
+  const sent = requests.map((send) =>
+    send().finally(() => {
+      answered += 1
+    })
+  )
+  try {
+    await until(3_000, async () => {
+      const [row] = await database.query<{ waiting: number }>(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`
+      )
+      return (row?.waiting ?? 0) + answered >= requests.length ? true : undefined
+    })
+  } finally {
+    await database.query('SELECT pg_cancel_backend($1)', [holder])
+    await holding
+  }
+  return Promise.all(sent)
 }

@@ -1,41 +1,161 @@
-import { check, database, expectEqual, expectStatus, scenarioTest, service } from '@debug-drills/drill-kit'
-import { createProduct, type Product } from './catalog.js'
+import { check, expectEqual, expectStatus, random, scenarioTest } from '@debug-drills/drill-kit'
+import {
+  bySku,
+  categoryCount,
+  createProduct,
+  createProducts,
+  describePatch,
+  description,
+  differences,
+  expectPatched,
+  listAll,
+  listingPath,
+  pagesOf,
+  patchProduct,
+  sendWhileRowsLocked,
+  storedProducts,
+  type Changes,
+  type Query,
+  type Product
+} from './catalog.js'
 
 scenarioTest('Setting the stock to 0 marks the product sold out', async () => {
-  const product = await createProduct()
-  const patched = await service.patch<Product>(`/products/${product.sku}`, { stock: 0 })
-  expectStatus(patched, 200, 'marking the product sold out')
-  expectEqual(patched.body.stock, 0, `The stock in the PATCH answer (it was ${product.stock} before)`)
-  const rows = await database.query<{ stock: number }>('SELECT stock FROM products WHERE sku = $1', [product.sku])
-  expectEqual(rows[0]?.stock, 0, `The stock stored in the database for ${product.sku}`)
+  const product = await createProduct(random.category())
+  await expectPatched(product, { stock: 0 }, `marking the product sold out; it had ${product.stock} in stock`)
 })
 
-scenarioTest('A sold-out product is no longer listed as in stock', async () => {
-  const product = await createProduct()
-  expectStatus(await service.patch(`/products/${product.sku}`, { stock: 0 }), 200, 'marking the product sold out')
-  const listed = await service.get<{ products: Product[] }>(`/products?category=${product.category}&inStock=true`)
-  expectStatus(listed, 200, 'listing the in-stock products of its category')
-  check(
-    !listed.body.products.some((p) => p.sku === product.sku),
-    `GET /products?category=${product.category}&inStock=true still lists ${product.sku} after its stock was set to 0.`
+scenarioTest('A sold-out product leaves the in-stock listing, stays in its category and comes back when restocked', async () => {
+  const category = random.category()
+  const [soldOut, stocked] = (await createProducts(category, 2)) as [Product, Product]
+  await expectPatched(soldOut, { stock: 0 }, 'marking the product sold out')
+  const request = describePatch(soldOut.sku, { stock: 0 })
+
+  const inStock = await listAll({ category, inStock: true })
+  expectEqual(inStock.skus, [stocked.sku], `After ${request}, the SKUs listed by GET ${listingPath({ category, inStock: true })}`)
+  const all = await listAll({ category })
+  expectEqual(all.skus, bySku([soldOut.sku, stocked.sku]), `After ${request}, the SKUs listed by GET /products?category=${category} (sold-out products are still shown)`)
+  expectEqual(await categoryCount(category), 2, `After ${request}, the product count of ${category} in GET /categories`)
+
+  const restock = random.int(1, 300)
+  await expectPatched({ ...soldOut, stock: 0 }, { stock: restock }, 'restocking the sold-out product')
+  const restocked = await listAll({ category, inStock: true })
+  expectEqual(restocked.skus, bySku([soldOut.sku, stocked.sku]), `After restocking ${soldOut.sku} with ${describePatch(soldOut.sku, { stock: restock })}, the SKUs listed by GET /products?category=${category}&inStock=true`)
+})
+
+scenarioTest('Hiding a product (active: false) takes it off the storefront until it is shown again', async () => {
+  const category = random.category()
+  const [hidden, shown] = (await createProducts(category, 2)) as [Product, Product]
+  const request = describePatch(hidden.sku, { active: false })
+  await expectPatched(hidden, { active: false }, 'hiding the product')
+
+  for (const query of [{ category }, { category, inStock: true }] as Query[]) {
+    const listing = await listAll(query)
+    expectEqual(listing.skus, [shown.sku], `After ${request}, the SKUs listed by GET ${listingPath(query)}`)
+  }
+  expectEqual(await categoryCount(category), 1, `After ${request}, the product count of ${category} in GET /categories (hidden products are not counted)`)
+
+  await expectPatched({ ...hidden, active: false }, { active: true }, 'showing the hidden product again')
+  const listing = await listAll({ category })
+  expectEqual(listing.skus, bySku([hidden.sku, shown.sku]), `After hiding ${hidden.sku} and showing it again, the SKUs listed by GET /products?category=${category}`)
+})
+
+scenarioTest('A product can be made free (price 0) and its description cleared, each on its own', async () => {
+  const category = random.category()
+  const [free, plain] = (await createProducts(category, 2)) as [Product, Product]
+  await Promise.all([
+    expectPatched(free, { priceCents: 0 }, `making the product free; it cost ${free.priceCents} cents`),
+    expectPatched(plain, { description: '' }, 'clearing the description')
+  ])
+})
+
+/** The fields a client can set to a falsy value, with that value. */
+const FALSY: Changes = { stock: 0, priceCents: 0, active: false, description: '' }
+const FALSY_FIELDS = Object.keys(FALSY) as (keyof typeof FALSY)[]
+
+scenarioTest('Every field that can be 0, false or empty is saved, alone and combined, with or without other changes', async () => {
+  const category = random.category()
+  // Every non-empty combination of the four fields, each on its own product.
+  const subsets = Array.from({ length: 2 ** FALSY_FIELDS.length - 1 }, (_, index) => FALSY_FIELDS.filter((_field, bit) => ((index + 1) >> bit) & 1))
+  const products = await createProducts(category, subsets.length)
+  const movedTo = random.category()
+  const cases = subsets.map((fields, index) => {
+    const product = products[index]!
+    const changes: Changes = Object.fromEntries(fields.map((field) => [field, FALSY[field]]))
+    // Every other combination also sets the remaining fields to ordinary values in the same PATCH.
+    if (index % 2 === 1) {
+      if (!fields.includes('stock')) changes.stock = product.stock + random.int(1, 50)
+      if (!fields.includes('priceCents')) changes.priceCents = product.priceCents + random.int(1, 999)
+      if (!fields.includes('description')) changes.description = description()
+      if (!fields.includes('active')) changes.active = true
+    }
+    if (index % 3 === 0) changes.name = random.productName()
+    if (index % 3 === 1) changes.category = movedTo
+    return { product, changes, expected: { ...product, ...changes } }
+  })
+
+  const answers = await Promise.all(cases.map(({ product, changes }) => patchProduct(product.sku, changes)))
+  const stored = await storedProducts(products.map((product) => product.sku))
+  const wrong: string[] = []
+  cases.forEach(({ product, changes, expected }, index) => {
+    const request = describePatch(product.sku, changes)
+    const answer = answers[index]!
+    if (answer.status !== 200) {
+      wrong.push(`${request} answered ${answer.status}, expected 200: ${answer.text.slice(0, 150)}`)
+      return
+    }
+    const answered = differences(answer.body, expected)
+    if (answered.length > 0) wrong.push(`${request} answered ${answered.join('; ')}`)
+    const saved = differences(stored.get(product.sku), expected)
+    if (saved.length > 0) wrong.push(`after ${request} the database holds ${saved.join('; ')}`)
+  })
+  check(wrong.length === 0, `${wrong.length} of ${cases.length * 2} checks went wrong:\n- ${wrong.slice(0, 6).join('\n- ')}`)
+})
+
+scenarioTest('Sold-out and hidden products are skipped page after page of the in-stock listing', async () => {
+  const category = random.category()
+  const skus = bySku((await createProducts(category, 7)).map((product) => product.sku))
+  // By SKU order: the first and the last sold out, one hidden, one both sold out and hidden.
+  const changes: [number, Changes][] = [
+    [0, { stock: 0 }],
+    [2, { active: false }],
+    [4, { stock: 0, active: false }],
+    [6, { stock: 0 }]
+  ]
+  const answers = await Promise.all(changes.map(([index, change]) => patchProduct(skus[index]!, change)))
+  answers.forEach((answer, i) => expectStatus(answer, 200, describePatch(skus[changes[i]![0]]!, changes[i]![1])))
+  const done = changes.map(([index, change]) => describePatch(skus[index]!, change)).join(', ')
+
+  const visible = [0, 1, 3, 5, 6].map((index) => skus[index]!)
+  const inStock = [1, 3, 5].map((index) => skus[index]!)
+  for (const [query, expected] of [
+    [{ category, inStock: true, limit: 2 }, inStock],
+    [{ category, inStock: true, limit: 3 }, inStock],
+    [{ category, limit: 2 }, visible]
+  ] as const) {
+    const listing = await listAll(query)
+    expectEqual(
+      listing.pages,
+      pagesOf(expected, query.limit),
+      `After ${done}, the pages of GET ${listingPath(query)} (following next)`
+    )
+  }
+})
+
+scenarioTest('Edits from several back-office tabs at once all stick, including sold out, hidden, free and cleared', async () => {
+  const product = await createProduct(random.category())
+  const edits: Changes[] = [{ stock: 0 }, { active: false }, { priceCents: 0 }, { description: '' }, { name: random.productName() }, { category: random.category() }]
+  const answers = await sendWhileRowsLocked(
+    [product.sku],
+    edits.map((changes) => () => patchProduct(product.sku, changes))
   )
-})
-
-scenarioTest('Setting active to false hides the product from the storefront', async () => {
-  const product = await createProduct()
-  const patched = await service.patch<Product>(`/products/${product.sku}`, { active: false })
-  expectStatus(patched, 200, 'hiding the product')
-  expectEqual(patched.body.active, false, 'The active flag in the PATCH answer')
-  const listed = await service.get<{ products: Product[] }>(`/products?category=${product.category}`)
-  check(!listed.body.products.some((p) => p.sku === product.sku), `GET /products?category=${product.category} still lists the hidden product ${product.sku}.`)
-})
-
-scenarioTest('A product can be made free (price 0) and its description cleared', async () => {
-  const product = await createProduct()
-  const patched = await service.patch<Product>(`/products/${product.sku}`, { priceCents: 0, description: '' })
-  expectStatus(patched, 200, 'making the product a free sample')
-  expectEqual(patched.body.priceCents, 0, 'The price in the PATCH answer')
-  expectEqual(patched.body.description, '', 'The description in the PATCH answer')
-  const rows = await database.query<{ price_cents: number; description: string }>('SELECT price_cents, description FROM products WHERE sku = $1', [product.sku])
-  expectEqual(rows[0], { price_cents: 0, description: '' }, 'The stored price and description')
+  answers.forEach((answer, index) => {
+    const changes = edits[index]!
+    expectStatus(answer, 200, 'editing the product from one of several tabs')
+    const [field, value] = Object.entries(changes)[0]!
+    expectEqual(answer.body[field as keyof Product], value, `In the answer to ${describePatch(product.sku, changes)} (sent at the same time as ${edits.length - 1} other edits), ${field}`)
+  })
+  const expected = Object.assign({ ...product }, ...edits) as Product
+  const stored = (await storedProducts([product.sku])).get(product.sku)
+  const wrong = differences(stored, expected)
+  check(wrong.length === 0, `After ${edits.map((changes) => describePatch(product.sku, changes)).join(', ')}, all sent at the same time, the database holds ${wrong.join('; ')}.`)
 })
