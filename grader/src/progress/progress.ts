@@ -119,10 +119,11 @@ export function suggestNext(summary: ProgressSummary): Suggestion | undefined {
   if (weakest) {
     const scenario = weakest.scenarios.filter((candidate) => !candidate.solved).sort((a, b) => a.difficulty - b.difficulty || a.id.localeCompare(b.id))[0]
     if (scenario) {
+      // The class of an unsolved drill is a spoiler: say why without naming it (`drill status` shows the classes).
       const reason =
         weakest.solved === 0
-          ? `you have not solved any ${weakest.bugClass} bug yet`
-          : `${weakest.bugClass} is your weakest class (${weakest.solved} of ${weakest.total} solved)`
+          ? `it is the easiest drill of a kind of bug you have not solved yet`
+          : `it is the easiest open drill of the kind of bug you have solved least (${weakest.solved} of ${weakest.total})`
       return { scenario, reason }
     }
   }

@@ -3,6 +3,7 @@ import type { GradeReport } from '../grading/grade-report.js'
 import { grade, type GradeOptions } from '../grading/grade.js'
 import type { GradingRuntime } from '../runtime/runtime.js'
 import type { Scenario } from '../scenarios/scenario.js'
+import { patchesApplyToHead } from '../workspace/patch-files.js'
 
 export type CaseKind = 'shipped' | 'reference-fix' | 'alternative' | 'hack'
 
@@ -55,6 +56,21 @@ export function hackProblems(report: GradeReport, name: string, touchesOutside: 
   const problems = report.verdict === 'pass' ? [`hack ${name} passed every hidden test`] : []
   if (touchesOutside && !report.changes.ignored.length) problems.push(`hack ${name} edits files outside the service's source, but the report names none as ignored`)
   return problems
+}
+
+/**
+ * Every patch of the scenario applies, whole, to the checkout's HEAD with the bug planted:
+ * a hack's edits outside the service must still be edits of today's files, or proving that
+ * they are ignored proves nothing.
+ */
+export async function patchProblems(repoRoot: string, scenario: Scenario): Promise<string[]> {
+  const bug = scenario.bugPatchPath ? [scenario.bugPatchPath] : []
+  const failed = await Promise.all(
+    [scenario.fixPatchPath, ...scenario.alternatives.map((variant) => variant.path), ...scenario.hacks.map((variant) => variant.path)].map((patch) =>
+      patchesApplyToHead(repoRoot, [...bug, patch])
+    )
+  )
+  return failed.filter((problem): problem is string => problem !== undefined)
 }
 
 /** What the scenario's folder lacks, whatever the rounds say. */

@@ -1,5 +1,10 @@
 import { execFile } from 'node:child_process'
+import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
 
 /** One file's part of a patch: its path (two for a rename or copy) and its text. */
 export interface PatchSection {
@@ -79,4 +84,26 @@ export function relativePatch(patch: string, folder: string): string {
         .replace(/^(--- a\/|\+\+\+ b\/|rename from |rename to )(.+)$/gm, (line, head: string, path: string) => (path.startsWith(prefix) ? `${head}${path.slice(prefix.length)}` : line))
     )
     .join('')
+}
+
+/**
+ * Whether `patches` apply one after another to HEAD's files, in a scratch index that leaves the
+ * checkout alone. Returns git's complaint about the first that does not, or nothing.
+ */
+export async function patchesApplyToHead(repoRoot: string, patches: string[]): Promise<string | undefined> {
+  const index = join(tmpdir(), `drill-index-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`)
+  const env = { ...process.env, GIT_INDEX_FILE: index }
+  try {
+    await run('git', ['read-tree', 'HEAD'], { cwd: repoRoot, env })
+    for (const patch of patches) {
+      const failed = await run('git', ['apply', '--cached', '--whitespace=nowarn', patch], { cwd: repoRoot, env }).then(
+        () => undefined,
+        (error: { stderr?: string }) => `${relative(repoRoot, patch)} does not apply: ${error.stderr?.trim().split('\n')[0] ?? 'git apply failed'}`
+      )
+      if (failed) return failed
+    }
+    return undefined
+  } finally {
+    await rm(index, { force: true })
+  }
 }

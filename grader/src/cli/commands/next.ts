@@ -22,7 +22,7 @@ export async function next(options: NextOptions, ctx: CommandContext): Promise<n
     return 1
   }
   const { scenario, reason } = suggestion
-  ctx.terminal.line(`${c.bold(scenario.id)}: ${scenario.title} ${c.dim(`· ${scenario.bugClass} · ${DIFFICULTY_NAMES[scenario.difficulty]}`)}`)
+  ctx.terminal.line(`${c.bold(scenario.id)}: ${scenario.title} ${c.dim(`· ${DIFFICULTY_NAMES[scenario.difficulty]}`)}`)
   ctx.terminal.line(`Why: ${reason}.`)
   ctx.terminal.line(`Start it: ${c.cyan(`drill start ${scenario.id}`)}`)
   return 0

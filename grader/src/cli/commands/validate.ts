@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js'
 import { parseRuntimeChoice, selectRuntime } from '../../runtime/select-runtime.js'
 import { findScenario, listScenarios } from '../../scenarios/load-scenarios.js'
-import { catalogueProblems, validateScenario } from '../../validate/validate-scenario.js'
+import { catalogueProblems, patchProblems, validateScenario } from '../../validate/validate-scenario.js'
 import type { CommandContext } from '../command-context.js'
 
 export interface ValidateCommandOptions {
@@ -35,7 +35,7 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
         terminal.line(`  ${mark} round ${round} ${what}: ${outcome}`)
       }
     })
-    const problems = [...catalogueProblems(scenario), ...rounds.flatMap((round) => round.problems.map((problem) => `round ${round.round}: ${problem}`))]
+    const problems = [...catalogueProblems(scenario), ...(await patchProblems(repoRoot, scenario)), ...rounds.flatMap((round) => round.problems.map((problem) => `round ${round.round}: ${problem}`))]
     end(problems.length ? 'fail' : 'ok')
     if (problems.length) {
       broken++
