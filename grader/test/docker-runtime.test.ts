@@ -10,20 +10,21 @@ import { dockerAvailable } from './support/docker-available.js'
 import { testRunTag } from './support/leftovers.js'
 import { replaceInFile } from './support/edit.js'
 import { runDrill } from './support/run-drill.js'
-import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
+import { plantedCheckout } from './support/planted-checkout.js'
+import type { TempCheckout } from './support/temp-checkout.js'
 
 const NO_DAEMON = { DOCKER_HOST: 'unix:///nonexistent/docker.sock', CI: '' }
 
 describe('without a Docker daemon', () => {
   it('--runtime docker says how to start one, as an error of the grader', async () => {
-    const run = await runDrill(['check', 'accounts-duplicate-signup', '--runtime', 'docker'], { env: NO_DAEMON })
+    const run = await runDrill(['check', 'tutorial', '--shipped', '--runtime', 'docker'], { env: NO_DAEMON })
     expect(run.exitCode).toBe(2)
     expect(run.stderr).toMatch(/No Docker daemon answers at DOCKER_HOST=unix:\/\/\/nonexistent\/docker\.sock\. Start Docker Desktop/)
     expect(run.stderr).toMatch(/--runtime embedded/)
   })
 
   it('--runtime auto falls back to the embedded runtime and says so in one line', async () => {
-    const run = await runDrill(['check', 'catalog-sold-out-stock', '--runtime', 'auto'], { env: NO_DAEMON })
+    const run = await runDrill(['check', 'tutorial', '--shipped', '--runtime', 'auto'], { env: NO_DAEMON })
     expect(run.stdout).toMatch(/^Runtime: embedded \(Docker is not usable here: No Docker daemon answers at DOCKER_HOST=/m)
     expect(run.exitCode).toBe(1)
   })
@@ -43,8 +44,8 @@ describe.runIf(docker)('grade on the docker runtime', () => {
   let runtime: DockerRuntime
 
   beforeAll(async () => {
-    checkout = tempCheckout()
-    scenario = await findScenario(checkout.root, 'accounts-duplicate-signup')
+    checkout = plantedCheckout('tutorial')
+    scenario = await findScenario(checkout.root, 'tutorial')
     runtime = await DockerRuntime.connect()
   })
   afterAll(() => checkout?.[Symbol.dispose]())
@@ -63,7 +64,7 @@ describe.runIf(docker)('grade on the docker runtime', () => {
 
   it('runs the service under the scenario’s environment, with no network but its database', async () => {
     replaceInFile(
-      join(checkout.root, 'services', 'accounts', 'src', 'server.ts'),
+      join(checkout.root, 'services', 'greetings', 'src', 'server.ts'),
       'const config = loadConfig()',
       [
         'const config = loadConfig()',
@@ -80,7 +81,7 @@ describe.runIf(docker)('grade on the docker runtime', () => {
 
   it('is an error with the service’s log when it crashes in its container', async () => {
     replaceInFile(
-      join(checkout.root, 'services', 'accounts', 'src', 'server.ts'),
+      join(checkout.root, 'services', 'greetings', 'src', 'server.ts'),
       'const config = loadConfig()',
       "const config = loadConfig()\nif (config.PORT > 0) throw new Error('container start-up failure')"
     )
@@ -90,7 +91,7 @@ describe.runIf(docker)('grade on the docker runtime', () => {
   })
 
   it('removes its containers and network on Ctrl-C', async () => {
-    const run = await runDrill(['check', 'accounts-duplicate-signup', '--runtime', 'docker'], { cwd: checkout.root, interrupt: /Starting the service/ })
+    const run = await runDrill(['check', '--runtime', 'docker'], { cwd: checkout.root, interrupt: /Starting the service/ })
     expect(run.exitCode).toBe(130)
   })
 })

@@ -7,17 +7,19 @@ import { findScenario } from '../src/scenarios/load-scenarios.js'
 import type { Scenario } from '../src/scenarios/scenario.js'
 import { replaceInFile } from './support/edit.js'
 import { expectNoGradingProcesses } from './support/leftovers.js'
-import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
+import { plantedCheckout } from './support/planted-checkout.js'
+import type { TempCheckout } from './support/temp-checkout.js'
 
 let checkout: TempCheckout
 let scenario: Scenario
-let repository: string
+let route: string
 const runtime = new EmbeddedRuntime()
 
+// The tutorial: a planted drill that this repository keeps small and stable for its own tests.
 beforeAll(async () => {
-  checkout = tempCheckout()
-  scenario = await findScenario(checkout.root, 'accounts-duplicate-signup')
-  repository = join(checkout.root, 'services', 'accounts', 'src', 'plugins', 'accounts-repository.ts')
+  checkout = plantedCheckout('tutorial')
+  scenario = await findScenario(checkout.root, 'tutorial')
+  route = join(checkout.root, 'services', 'greetings', 'src', 'routes', 'greetings.ts')
 })
 afterAll(() => checkout?.[Symbol.dispose]())
 beforeEach(() => {
@@ -30,58 +32,53 @@ afterEach(async () => {
 })
 
 const check = () => grade({ repoRoot: checkout.root, scenario, runtime })
+const TEMPLATE_CHOICE = 'const template = formal ? language.formal : language.casual'
 
 describe('grade on the embedded runtime', () => {
-  it('fails the shipped service, naming the broken behaviours in the trainee’s words', async () => {
+  it('fails the planted bug, naming the broken behaviours in the trainee’s words', async () => {
     const report = await check()
     expect(report.verdict).toBe('fail')
     const regression = report.tests.filter((test) => test.set === 'regression')
     expect(regression.length).toBeGreaterThan(0)
     expect(regression.every((test) => test.status === 'fail')).toBe(true)
-    expect(regression[0]?.message).toMatch(/POST \/accounts returned 500, expected 409/)
+    expect(regression[0]?.message).toMatch(/formal=false/)
     expect(report.tests.filter((test) => test.set === 'invariant').every((test) => test.status === 'pass')).toBe(true)
+    expect(report.changes).toEqual({ source: [], ignored: [] })
   })
 
   it('passes once the trainee fixes the bug their own way', async () => {
-    replaceInFile(
-      repository,
-      'return prisma.account.create({ data: { email: normalised, displayName } })',
-      'const account = await prisma.account.create({ data: { email: normalised, displayName } })\n        return account'
-    )
+    replaceInFile(route, TEMPLATE_CHOICE, "const template = String(formal) === 'true' ? language.formal : language.casual")
     const report = await check()
     expect(report.verdict).toBe('pass')
-    expect(report.changes.source).toEqual(['src/plugins/accounts-repository.ts'])
+    expect(report.changes.source).toEqual(['src/routes/greetings.ts'])
   })
 
-  it('fails a hack that answers 409 to every sign-up', async () => {
-    replaceInFile(
-      repository,
-      'return prisma.account.create({ data: { email: normalised, displayName } })',
-      'throw new EmailTakenError(normalised)'
-    )
+  it('fails a hack that answers the casual greeting to everyone', async () => {
+    replaceInFile(route, TEMPLATE_CHOICE, 'const template = language.casual')
     const report = await check()
     expect(report.verdict).toBe('fail')
     expect(report.tests.some((test) => test.set === 'invariant' && test.status === 'fail')).toBe(true)
   })
 
   it('is an error with the compiler’s messages when the source does not type-check', async () => {
-    replaceInFile(repository, 'const normalised = normaliseEmail(email)', 'const normalised: number = normaliseEmail(email)')
+    replaceInFile(route, TEMPLATE_CHOICE, 'const template: number = formal ? language.formal : language.casual')
     const report = await check()
     expect(report.verdict).toBe('error')
+    expect(report.tests).toEqual([])
     expect(report.problem?.kind).toBe('compile')
-    expect(report.problem?.details.join('\n')).toMatch(/services\/accounts\/src\/plugins\/accounts-repository\.ts\(\d+,\d+\): error TS2322/)
+    expect(report.problem?.details.join('\n')).toMatch(/services\/greetings\/src\/routes\/greetings\.ts\(\d+,\d+\): error TS2322/)
   })
 
   it('is an error with the bundler’s message when the source does not parse', async () => {
-    appendFileSync(repository, '\nexport const broken = {\n')
+    appendFileSync(route, '\nexport const broken = {\n')
     const report = await check()
     expect(report).toMatchObject({ verdict: 'error', problem: { kind: 'compile' } })
-    expect(report.problem?.details.join('\n')).toMatch(/accounts-repository\.ts/)
+    expect(report.problem?.details.join('\n')).toMatch(/greetings\.ts/)
   })
 
   it('is an error with the service’s last log lines when it crashes at start-up', async () => {
     replaceInFile(
-      join(checkout.root, 'services', 'accounts', 'src', 'server.ts'),
+      join(checkout.root, 'services', 'greetings', 'src', 'server.ts'),
       'const config = loadConfig()',
       "const config = loadConfig()\nif (config.PORT > 0) throw new Error('refusing to start on port ' + config.PORT)"
     )
@@ -92,11 +89,11 @@ describe('grade on the embedded runtime', () => {
   })
 
   it('ignores, and names, changes outside the source: the grader migrates from its pristine copy', async () => {
-    appendFileSync(join(checkout.root, 'services', 'accounts', 'prisma', 'migrations', '20260310090000_init', 'migration.sql'), '\nDROP INDEX "accounts_email_key";\n')
-    writeFileSync(join(checkout.root, 'services', 'accounts', 'test', 'extra.test.ts'), 'export {}\n')
+    appendFileSync(join(checkout.root, 'services', 'greetings', 'prisma', 'migrations', '20261126090000_init', 'migration.sql'), '\nDROP TABLE "languages";\n')
+    writeFileSync(join(checkout.root, 'services', 'greetings', 'test', 'extra.test.ts'), 'export {}\n')
     const report = await check()
     expect(report.verdict).toBe('fail')
-    expect(report.changes.ignored).toEqual(['services/accounts/prisma/migrations/20260310090000_init/migration.sql', 'services/accounts/test/extra.test.ts'])
+    expect(report.changes.ignored).toEqual(['services/greetings/prisma/migrations/20261126090000_init/migration.sql', 'services/greetings/test/extra.test.ts'])
   })
 
   it('reports a check that runs out of time as an error, and stops everything', async () => {
@@ -108,17 +105,26 @@ describe('grade on the embedded runtime', () => {
     const report = await grade({ repoRoot: checkout.root, scenario, runtime, seed: 4242 })
     expect(report.seed).toBe(4242)
   })
+
+  it('grades the drill as shipped, and with its reference fix, whatever the working copy holds', async () => {
+    replaceInFile(route, TEMPLATE_CHOICE, 'const template = language.casual')
+    expect((await grade({ repoRoot: checkout.root, scenario, runtime, source: 'pristine' })).verdict).toBe('fail')
+    expect((await grade({ repoRoot: checkout.root, scenario, runtime, source: 'reference-fix' })).verdict).toBe('pass')
+  })
 })
 
 describe('a service that hangs', () => {
   it('times out as an error that shows the service’s last log lines', async () => {
-    replaceInFile(
-      repository,
-      '      const normalised = normaliseEmail(email)',
-      "      const normalised = normaliseEmail(email)\n      console.log('create() waiting forever')\n      await new Promise(() => undefined)"
-    )
+    replaceInFile(route, TEMPLATE_CHOICE, `console.log('greeting waiting forever')\n      await new Promise(() => undefined)\n      ${TEMPLATE_CHOICE}`)
     const report = await grade({ repoRoot: checkout.root, scenario, runtime, timeoutMs: 8_000 })
     expect(report).toMatchObject({ verdict: 'error', problem: { kind: 'timeout' } })
-    expect(report.problem?.details.join('\n')).toMatch(/create\(\) waiting forever/)
+    expect(report.problem?.details.join('\n')).toMatch(/greeting waiting forever/)
+  })
+})
+
+describe('a drill that was not started here', () => {
+  it('says to start it rather than grading code that has no bug in it', async () => {
+    const error = await grade({ repoRoot: join(checkout.root), scenario: { ...scenario, id: 'not-started' }, runtime }).catch((e: unknown) => e)
+    expect((error as Error).message).toMatch(/is not started in this checkout/)
   })
 })
