@@ -5,8 +5,9 @@ import type { Scenario } from '../../scenarios/scenario.js'
 import type { CommandContext } from '../command-context.js'
 import { confirm } from '../prompt.js'
 import { NoActiveDrillError, readSession } from '../session.js'
-import { findPlantedDrill } from '../../workspace/planted-drill.js'
+import { readDrillBranch } from '../../workspace/planted-drill.js'
 import { discardEdits } from './discard-edits.js'
+import { leaveCurrentDrill } from './exit.js'
 
 export interface ResetOptions {
   all?: boolean
@@ -14,8 +15,9 @@ export interface ResetOptions {
 }
 
 /**
- * Back to the start: the scenario's service gets its shipped bug back (edits saved as a patch
- * first) and its recorded progress is forgotten. `--all` does this for every scenario.
+ * Back to the start: a planted drill's branch is left (the work on it saved as a patch, the
+ * trainee's earlier branch and edits back), and its recorded progress is forgotten. `--all`
+ * does this for every scenario.
  */
 export async function reset(id: string | undefined, options: ResetOptions, ctx: CommandContext): Promise<number> {
   if (id && options.all) throw new UsageError('Name one scenario or pass --all, not both.')
@@ -38,17 +40,13 @@ export async function reset(id: string | undefined, options: ResetOptions, ctx: 
       return 1
     }
   }
-  // A planted drill goes back to its planting commit; a service that carries its bug in main, to its shipped state.
-  const restores = new Map<string, string | undefined>()
-  for (const scenario of scenarios) {
-    if (!scenario.bugPatchPath) restores.set(scenario.service, restores.get(scenario.service))
-    else {
-      const planted = await findPlantedDrill(ctx.repoRoot, scenario.id)
-      if (planted) restores.set(scenario.service, planted.commit)
-    }
-  }
-  for (const [service, against] of [...restores].sort()) {
-    const discarded = await discardEdits(service, options.yes, ctx, against)
+  // The drill branch of a planted drill is left, which gives back what the trainee had before it;
+  // a service that still carries its bug in main goes back to its shipped state.
+  const planted = await readDrillBranch(ctx.repoRoot)
+  if (planted && scenarios.some((scenario) => scenario.id === planted.scenario)) await leaveCurrentDrill(ctx)
+  const legacyServices = [...new Set(scenarios.filter((scenario) => !scenario.bugPatchPath).map((scenario) => scenario.service))].sort()
+  for (const service of legacyServices) {
+    const discarded = await discardEdits(service, options.yes, ctx)
     if (!discarded) {
       ctx.terminal.line(`Stopped: services/${service} and its progress were left as they were.`)
       return 1
@@ -61,6 +59,6 @@ export async function reset(id: string | undefined, options: ResetOptions, ctx: 
     }
   })
   const names = scenarios.map((scenario) => scenario.id).join(', ')
-  ctx.terminal.line(`${c.green('Reset')} ${names}: the shipped bug is back${recorded.length ? ' and its progress is forgotten' : ''}.`)
+  ctx.terminal.line(`${c.green('Reset')} ${names}: back to its start${recorded.length ? ', and its progress is forgotten' : ''}.`)
   return 0
 }

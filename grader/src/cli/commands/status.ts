@@ -30,6 +30,11 @@ export async function status(options: StatusOptions, ctx: CommandContext): Promi
     ctx.terminal.line(c.dim('No drill is active.'))
   }
   const width = Math.max(...scenarios.map((scenario) => scenario.id.length))
+  if (summary.tutorial) {
+    ctx.terminal.line()
+    ctx.terminal.line(`${c.bold('tutorial'.padEnd(22))} ${summary.tutorial.solved ? c.green('done') : c.dim('not done yet: drill start tutorial')}`)
+    ctx.terminal.line(`  ${scenarioLine(summary.tutorial, width, c)}`)
+  }
   for (const group of summary.classes) {
     ctx.terminal.line()
     const bar = `${'■'.repeat(group.solved)}${'□'.repeat(group.total - group.solved)}`
