@@ -199,6 +199,15 @@ cli
   .action((scenarios, options) => run(async (ctx) => (await import('./commands/validate.js')).validate(scenarios, options, ctx)))
 
 cli
+  .command('new <kind> <name>', 'Scaffold a drill (`new scenario <id> --service <name>`) or a service (`new service <name>`) to write')
+  .option('--service <name>', 'The service a new scenario is for')
+  .option('--bug-class <class>', "A new scenario's bug class (environment-mismatch, type-coercion, stale-state, missing-await)")
+  .option('--port <port>', "A new service's port (default: one after the other services' ports)")
+  .example('drill new scenario catalog-negative-price --service catalog')
+  .example('drill new service inventory')
+  .action((kind, name, options) => run(async (ctx) => (await import('./commands/new.js')).scaffold(kind, name, options, ctx)))
+
+cli
   .command('bundle [service]', 'Bundle a service (your working copy) for docker/compose.yaml')
   .action((service) => run(async (ctx) => (await import('./commands/bundle.js')).bundle(service, ctx)))
 
