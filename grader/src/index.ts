@@ -1,3 +1,5 @@
+export { scaffoldScenario, type ScaffoldedScenario, type ScaffoldScenarioOptions } from './authoring/scaffold-scenario.js'
+export { scaffoldService, type ScaffoldedService, type ScaffoldServiceOptions } from './authoring/scaffold-service.js'
 export { bundleService, type BundleOptions, type BundleResult } from './build/bundle-service.js'
 export { typecheckService, type TypecheckResult } from './build/typecheck-service.js'
 export { prepareComposeBundle, type ComposeBundle } from './compose/compose-bundle.js'

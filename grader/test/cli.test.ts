@@ -34,7 +34,7 @@ describe('bad input', () => {
   })
 
   it('has --help for every command', async () => {
-    for (const command of ['list', 'start', 'run', 'repro', 'hint', 'check', 'watch', 'status', 'next', 'giveup', 'reset', 'export', 'import', 'validate', 'bundle']) {
+    for (const command of ['list', 'start', 'run', 'repro', 'hint', 'check', 'watch', 'status', 'next', 'giveup', 'reset', 'export', 'import', 'validate', 'bundle', 'stop', 'new']) {
       const run = await runDrill([command, '--help'])
       expect(run.exitCode, command).toBe(0)
       expect(run.stdout, command).toMatch(new RegExp(`Usage:\\n {2}\\$ drill ${command}`))

@@ -1,12 +1,15 @@
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { processAlive } from '../src/lifecycle/processes.js'
 import { composeProject } from '../src/trainee/docker-run.js'
 import { startDrill } from './support/drill-process.js'
 import { dockerAvailable } from './support/docker-available.js'
 import { evaluateInInspector } from './support/inspector.js'
-import { expectNoGradingProcesses } from './support/leftovers.js'
-import { runDrill } from './support/run-drill.js'
+import { expectNoGradingProcesses, gradingProcesses } from './support/leftovers.js'
+import { drillBin, runDrill } from './support/run-drill.js'
 import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
 
 const CATALOG = 'catalog-sold-out-stock'
@@ -15,9 +18,10 @@ const drill = (...args: string[]) => runDrill(args, { cwd: checkout.root })
 
 interface Exchange {
   request: { method: string; url: string }
-  response: { status: number; body: string }
+  // `drill repro --json` gives JSON bodies as JSON.
+  response: { status: number; body: { stock?: number } }
 }
-const patchAnswer = (exchanges: Exchange[]) => JSON.parse(exchanges.find((exchange) => exchange.request.method === 'PATCH')!.response.body)
+const patchAnswer = (exchanges: Exchange[]) => exchanges.find((exchange) => exchange.request.method === 'PATCH')!.response.body
 
 beforeAll(async () => {
   checkout = tempCheckout()
@@ -27,17 +31,19 @@ afterAll(() => checkout[Symbol.dispose]())
 
 describe('drill run (embedded)', () => {
   it('serves the working copy with a seeded database and a debugger port, reloads on save, and stops everything on Ctrl-C', async () => {
-    await using run = startDrill(['run', '--inspect', '9339', '--port', '3902'], { cwd: checkout.root })
+    await using run = startDrill(['run', '--prod', '--inspect', '9339', '--port', '3902'], { cwd: checkout.root })
     // The banner's last line: the whole banner has arrived.
     await run.waitFor(/Stop {7}Ctrl-C stops the service and its database/, 90_000)
-    expect(run.output()).toMatch(/catalog is running for catalog-sold-out-stock · production environment NODE_ENV=production/)
+    expect(run.output()).toMatch(/catalog is running for catalog-sold-out-stock · production settings \(scenarios\/catalog-sold-out-stock\/scenario\.yaml\)/)
     expect(run.output()).toMatch(/Service {4}http:\/\/127\.0\.0\.1:3902/)
     expect(run.output()).toMatch(/Database {3}postgresql:\/\/postgres:postgres@127\.0\.0\.1:\d+\/catalog/)
     expect(run.output()).toMatch(/SQL {8}every statement is logged to \.drill\/run\/catalog-postgres\.log/)
     expect(run.output()).toMatch(/Debugger {3}ws:\/\/127\.0\.0\.1:9339/)
+    // Not the committed configuration's port 9229: the banner prints one to paste.
+    expect(run.output()).toMatch(/"name": "Attach to drill run \(port 9339\)",\n.*"type": "node",\n.*"request": "attach",\n.*"address": "127\.0\.0\.1",\n.*"port": 9339,/)
 
     // The seed data is there, and a debugger can attach: the inspector lists the service.
-    const products = (await (await fetch('http://127.0.0.1:3902/products?category=bags')).json()) as { products: { sku: string }[] }
+    const products = (await (await fetch('http://127.0.0.1:3902/products?category=bags', { headers: { authorization: 'Bearer dev-catalog-key' } })).json()) as { products: { sku: string }[] }
     expect(products.products.map((product) => product.sku)).toContain('TOTE-CANVAS')
     const targets = (await (await fetch('http://127.0.0.1:9339/json/list')).json()) as { type: string; url: string }[]
     expect(targets[0]?.url).toMatch(/services\/catalog\/src\/server\.ts$/)
@@ -97,9 +103,65 @@ describe('drill run (embedded)', () => {
     } finally {
       blocker.close()
     }
+    const databaseBlocker = createServer()
+    await new Promise<void>((resolve) => databaseBlocker.listen(3907, '127.0.0.1', resolve))
+    try {
+      const taken = await drill('run', 'catalog', '--port', '3908', '--db-port', '3907')
+      expect(taken.exitCode).toBe(2)
+      expect(taken.stderr).toMatch(/Port 3907 for the catalog database is taken by another program .* choose another port with --db-port <port>\./)
+    } finally {
+      databaseBlocker.close()
+    }
     const unknown = await drill('run', 'catalgo')
     expect(unknown.exitCode).toBe(2)
     expect(unknown.stderr).toMatch(/There is no scenario or service "catalgo"\. Scenarios: .* Services: accounts, billing, catalog, greetings, orders\./)
+    // cac prints "(default: true)" after a negated flag unless told otherwise.
+    const help = await drill('run', '--help')
+    expect(help.stdout).toMatch(/--no-seed +Leave the database empty instead of loading the seed data\s*\n/)
+    expect(help.stdout).not.toMatch(/default: true/)
+  })
+
+  it('`drill stop` stops a run from another terminal, on the database port it was given', async () => {
+    const nothing = await drill('stop')
+    expect(nothing.exitCode).toBe(0)
+    expect(nothing.stdout).toMatch(/Nothing to stop: no `drill run` is running in this checkout\./)
+    const run = startDrill(['run', 'orders', '--port', '3909', '--db-port', '3910', '--no-seed'], { cwd: checkout.root })
+    await run.waitFor(/Stop {7}Ctrl-C stops the service and its database/, 90_000)
+    expect(run.output()).toMatch(/Database {3}postgresql:\/\/postgres:postgres@127\.0\.0\.1:3910\/orders/)
+    const notThat = await drill('stop', 'catalog')
+    expect(notThat.stdout).toMatch(/Nothing to stop: no `drill run` of this checkout serves catalog\./)
+    const stopped = await drill('stop', 'orders')
+    expect(stopped.exitCode).toBe(0)
+    expect(stopped.stdout).toMatch(/Stopped orders \(http:\/\/127\.0\.0\.1:3909, process \d+\) and its database\./)
+    expect(await run.exited).toBe(0)
+    await expectNoGradingProcesses()
+  })
+
+  it('stops everything when the process that started it dies (a killed `npx` wrapper)', async () => {
+    // Like `npm exec`, this wrapper does not pass signals on; SIGKILL leaves no chance to.
+    const wrapper = spawn(process.execPath, ['-e', `require('node:child_process').spawn(process.execPath, ${JSON.stringify([drillBin, 'run', 'orders', '--port', '3911'])}, { stdio: 'inherit' }); setInterval(() => {}, 1000)`], {
+      cwd: checkout.root,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let output = ''
+    wrapper.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    wrapper.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    for (let waited = 0; !/Stop {7}Ctrl-C/.test(output); waited += 250) {
+      if (waited > 90_000) throw new Error(`drill run did not start:\n${output}`)
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    const { pid } = JSON.parse(readFileSync(join(checkout.root, '.drill', 'run', 'orders.json'), 'utf8')) as { pid: number }
+    expect(gradingProcesses().length).toBeGreaterThan(0)
+    wrapper.kill('SIGKILL')
+    for (let waited = 0; processAlive(pid); waited += 100) {
+      if (waited > 30_000) throw new Error(`drill run (process ${pid}) still runs after its parent died:\n${output}`)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(output).toMatch(/the process that started `drill run` has ended/)
+    await expectNoGradingProcesses()
+    const health = await fetch('http://127.0.0.1:3911/health').catch(() => undefined)
+    expect(health).toBeUndefined()
   })
 
   it('stops what it started when Ctrl-C comes during start-up', async () => {

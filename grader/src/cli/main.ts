@@ -1,4 +1,4 @@
-import { cac } from 'cac'
+import { cac, type Command } from 'cac'
 import { CancelledError, DrillError } from '../errors.js'
 import { findRepoRoot } from '../workspace/find-repo-root.js'
 import type { CommandContext } from './command-context.js'
@@ -20,6 +20,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error
 })
 process.on('SIGTERM', onSignal)
+// The terminal closed: stop what runs, as on Ctrl-C.
+process.on('SIGHUP', onSignal)
 
 function context(): CommandContext {
   return { repoRoot: findRepoRoot(), terminal, signal: controller.signal }
@@ -45,6 +47,17 @@ async function run(command: (ctx: CommandContext) => Promise<number>): Promise<v
   }
 }
 
+/**
+ * A `--no-<name>` flag whose help does not claim "(default: true)": cac gives negated flags
+ * that default, and prints it. Without it the option is simply absent unless the flag is given.
+ */
+function negatedFlag(command: Command, rawName: `--no-${string}`, description: string): Command {
+  command.option(rawName, description)
+  const option = command.options.at(-1)
+  if (option) option.config.default = undefined
+  return command
+}
+
 // Commands load on demand: `drill list` should not pay for Docker and esbuild.
 const cli = cac('drill')
 
@@ -65,16 +78,26 @@ cli
   .option('--json', 'Print JSON')
   .action((options) => run(async (ctx) => (await import('./commands/exit.js')).exit(options, ctx)))
 
-cli
-  .command('run [target]', 'Run a service (active drill, scenario or service name) with its database for debugging; reloads on save')
-  .option('--inspect [port]', 'Open a debugger port for VS Code or Chrome DevTools (default 9229)')
-  .option('--port <port>', "The service's port (default: the one in its .env.example)")
-  .option('--docker', 'Run it with docker compose instead of embedded PostgreSQL')
-  .option('--prod', "Run it with the production settings of the drill's deployment instead of the laptop settings of .env.example")
-  .option('--sql', 'Show every SQL statement as it runs')
-  .option('--no-seed', 'Leave the database empty instead of loading the seed data')
+negatedFlag(
+  cli
+    .command('run [target]', 'Run a service (active drill, scenario or service name) with its database for debugging; reloads on save')
+    .option('--inspect [port]', 'Open a debugger port for VS Code or Chrome DevTools (default 9229)')
+    .option('--port <port>', "The service's port (default: the one in its .env.example)")
+    .option('--db-port <port>', "The database's port on 127.0.0.1 (default: a free one)")
+    .option('--docker', 'Run it with docker compose instead of embedded PostgreSQL')
+    .option('--prod', "Run it with the production settings of the drill's deployment instead of the laptop settings of .env.example")
+    .option('--sql', 'Show every SQL statement as it runs'),
+  '--no-seed',
+  'Leave the database empty instead of loading the seed data'
+)
   .example('drill run --inspect')
+  .example('drill run catalog --port 3010 --db-port 5433')
   .action((target, options) => run(async (ctx) => (await import('./commands/run.js')).run(target, options, ctx)))
+
+cli
+  .command('stop [service]', 'Stop what `drill run` serves in this checkout: one service (or scenario), or every run')
+  .example('drill stop catalog')
+  .action((service) => run(async (ctx) => (await import('./commands/stop.js')).stop(service, ctx)))
 
 cli
   .command('repro [target]', "Replay the ticket's requests against the running service, shown like curl -v")
@@ -180,6 +203,15 @@ cli
   .option('--repeat <n>', 'Run each scenario n times with fresh random data', { default: 1 })
   .option('--runtime <runtime>', 'docker, embedded or auto', { default: 'auto' })
   .action((scenarios, options) => run(async (ctx) => (await import('./commands/validate.js')).validate(scenarios, options, ctx)))
+
+cli
+  .command('new <kind> <name>', 'Scaffold a drill (`new scenario <id> --service <name>`) or a service (`new service <name>`) to write')
+  .option('--service <name>', 'The service a new scenario is for')
+  .option('--bug-class <class>', "A new scenario's bug class (environment-mismatch, type-coercion, stale-state, missing-await)")
+  .option('--port <port>', "A new service's port (default: one after the other services' ports)")
+  .example('drill new scenario catalog-negative-price --service catalog')
+  .example('drill new service inventory')
+  .action((kind, name, options) => run(async (ctx) => (await import('./commands/new.js')).scaffold(kind, name, options, ctx)))
 
 cli
   .command('bundle [service]', 'Bundle a service (your working copy) for docker/compose.yaml')

@@ -1,3 +1,4 @@
+import { listServices } from '../authoring/list-services.js'
 import { UsageError } from '../errors.js'
 import { activeDrill, type ActiveDrill } from '../progress/progress.js'
 import { readState, statePath } from '../progress/state-file.js'
@@ -46,7 +47,8 @@ export async function serviceTarget(ctx: CommandContext, name: string | undefine
   const scenarios = await listScenarios(ctx.repoRoot)
   const scenario = scenarios.find((candidate) => candidate.id === name)
   if (scenario) return { service: scenario.service, scenario }
-  const services = [...new Set(scenarios.map((candidate) => candidate.service))].sort()
+  // A service without a drill yet (one just made with `drill new service`) runs too.
+  const services = [...new Set([...scenarios.map((candidate) => candidate.service), ...(await listServices(ctx.repoRoot))])].sort()
   if (services.includes(name)) {
     const { active } = await readSession(ctx)
     // The active drill's scenario, else the service's only one: its environment is what reproduces the bug.

@@ -52,7 +52,7 @@ export async function startDockerRun(options: ServiceRunOptions & { onReload?: (
     await step('Bundling your working copy', () => prepareComposeBundle(repoRoot, service))
     const project = composeProject(repoRoot, service)
     const composeFile = join(repoRoot, 'docker', 'compose.yaml')
-    const dbPort = await freePort()
+    const dbPort = options.databasePort ?? (await freePort())
     const env = {
       ...process.env,
       SERVICE: service,

@@ -27,6 +27,7 @@ export async function startEmbeddedRun(options: ServiceRunOptions): Promise<Serv
     // Each start registers its stop inside the step: a Ctrl-C right after it must still stop it.
     const postgres = await step('Starting PostgreSQL', async () => {
       const started = await startLocalPostgres({
+        ...(options.databasePort ? { port: options.databasePort } : {}),
         settings: { log_statement: 'all', log_min_messages: 'warning', log_line_prefix: '%m ' },
         onLog: (line) => {
           logFile.write(`${line}\n`)

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { processAlive } from '../lifecycle/processes.js'
 import { drillDir } from '../workspace/drill-dir.js'
 
@@ -32,8 +32,22 @@ export async function registerRun(repoRoot: string, running: RunningService): Pr
 export async function findRun(repoRoot: string, service: string): Promise<RunningService | undefined> {
   try {
     const running = JSON.parse(await readFile(registryPath(repoRoot, service), 'utf8')) as RunningService
-    return processAlive(running.pid) ? running : undefined
+    return processAlive(running.pid) && (await stillDrill(running.pid)) ? running : undefined
   } catch {
     return undefined
   }
+}
+
+/** Every `drill run` of this checkout whose process is still alive, by service name. */
+export async function listRuns(repoRoot: string): Promise<RunningService[]> {
+  const names = await readdir(drillDir(repoRoot, 'run')).catch(() => [] as string[])
+  const services = names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length))
+  const found = await Promise.all(services.sort().map((service) => findRun(repoRoot, service)))
+  return found.filter((running): running is RunningService => running !== undefined)
+}
+
+/** A recorded pid may have been reused by an unrelated program since: where /proc tells, it must still be drill. */
+async function stillDrill(pid: number): Promise<boolean> {
+  const commandLine = await readFile(`/proc/${pid}/cmdline`, 'latin1').catch(() => undefined)
+  return commandLine === undefined || commandLine.includes('drill')
 }

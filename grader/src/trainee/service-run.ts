@@ -4,6 +4,8 @@ export interface ServiceRunOptions {
   service: string
   serviceDir: string
   port: number
+  /** The database's port on 127.0.0.1; by default a free one. */
+  databasePort?: number | undefined
   inspectPort?: number | undefined
   /** The scenario's production environment (TZ, NODE_ENV, …). */
   environment: Record<string, string>

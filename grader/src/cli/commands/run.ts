@@ -2,6 +2,7 @@ import { join, relative } from 'node:path'
 import { CancelledError, UsageError } from '../../errors.js'
 import { startDockerRun } from '../../trainee/docker-run.js'
 import { startEmbeddedRun } from '../../trainee/embedded-run.js'
+import { watchParent } from '../../lifecycle/parent-watch.js'
 import { findRun, registerRun } from '../../trainee/run-registry.js'
 import type { ServiceRun, ServiceRunOptions } from '../../trainee/service-run.js'
 import { defaultPort, ensurePortFree, ensurePrismaClient, firstApiKey, laptopEnvironment, parsePort, waitForHealth } from '../../trainee/service-setup.js'
@@ -13,11 +14,14 @@ export interface RunOptions {
   prod?: boolean
   inspect?: boolean | string | number
   port?: string | number
+  dbPort?: string | number
   seed?: boolean
   sql?: boolean
 }
 
 const DEFAULT_INSPECT_PORT = 9229
+/** The name of the debugger configuration in `.vscode/launch.json` (and the README), which attaches to port 9229. */
+const VSCODE_CONFIGURATION = 'Attach to drill run'
 
 /**
  * Runs a service for hands-on debugging until Ctrl-C: the working copy, reloaded on save, with a
@@ -25,19 +29,25 @@ const DEFAULT_INSPECT_PORT = 9229
  * production settings of the scenario's deployment under `--prod`.
  */
 export async function run(name: string | undefined, options: RunOptions, ctx: CommandContext): Promise<number> {
-  const { repoRoot, terminal, signal } = ctx
+  const { repoRoot, terminal } = ctx
   const c = terminal.colors
+  // Stop as on Ctrl-C when the process that started this one ends (a killed `npx` wrapper).
+  using parent = watchParent()
+  parent.signal.addEventListener('abort', () => terminal.error('\ndrill: the process that started `drill run` has ended; stopping what this run started…'), { once: true })
+  const signal = AbortSignal.any([ctx.signal, parent.signal])
   const { service, scenario } = await serviceTarget(ctx, name, 'run')
   const serviceDir = join(repoRoot, 'services', service)
   const port = parsePort(options.port, '--port') ?? (await defaultPort(serviceDir))
+  const databasePort = parsePort(options.dbPort, '--db-port')
   const inspectPort = options.inspect === undefined || options.inspect === false ? undefined : (parsePort(options.inspect, '--inspect') ?? DEFAULT_INSPECT_PORT)
   const already = await findRun(repoRoot, service)
   if (already) {
     throw new UsageError(
-      `\`drill run\` already serves ${service} on ${already.url} (process ${already.pid}), probably in another terminal. Use that one (\`drill repro\` finds it), or stop it with Ctrl-C there first.`
+      `\`drill run\` already serves ${service} on ${already.url} (process ${already.pid}), probably in another terminal. Use that one (\`drill repro\` finds it), or stop it first (Ctrl-C there, or \`drill stop ${service}\`).`
     )
   }
   await ensurePortFree(port, `the ${service} service`, '--port <port>')
+  if (databasePort) await ensurePortFree(databasePort, `the ${service} database`, '--db-port <port>')
   if (inspectPort) await ensurePortFree(inspectPort, 'the debugger', '--inspect <port>')
 
   const step = async <T>(text: string, work: () => Promise<T>): Promise<T> => {
@@ -59,6 +69,7 @@ export async function run(name: string | undefined, options: RunOptions, ctx: Co
     service,
     serviceDir,
     port,
+    databasePort,
     inspectPort,
     environment,
     seed: options.seed !== false,
@@ -133,10 +144,25 @@ function printBanner({ terminal, repoRoot }: CommandContext, facts: BannerFacts)
   row('Database', `${handle.databaseUrl}   ${c.dim(`psql '${handle.databaseUrl}'`)}`)
   const sql = handle.sqlLog ? `every statement is logged to ${relative(repoRoot, handle.sqlLog)} (tail -f it)` : `every statement: ${handle.sqlCommand ?? ''}`
   row('SQL', facts.sql ? 'every statement is shown below as it runs' : `${sql}, or restart with --sql to see them here`)
-  if (handle.inspect) row('Debugger', `ws://${handle.inspect}: attach with VS Code's "drill run --inspect" configuration (README) or chrome://inspect`)
+  if (handle.inspect) printDebugger(row, terminal, handle.inspect)
   else row('Debugger', c.dim('restart with --inspect to attach VS Code or Chrome DevTools'))
   if (facts.scenarioId) row('Repro', `drill repro ${c.dim("(in another terminal: replays the ticket's requests)")}`)
   row('Reload', `save a file under services/${facts.service}/src and the service restarts${facts.docker ? ' (re-bundled into its container)' : ''}`)
-  row('Stop', 'Ctrl-C stops the service and its database')
+  row('Stop', `Ctrl-C stops the service and its database (or \`drill stop ${facts.service}\` from another terminal)`)
   terminal.line()
+}
+
+/**
+ * The committed VS Code configuration attaches to the default port; on any other port the
+ * banner prints a configuration to paste next to it.
+ */
+function printDebugger(row: (label: string, text: string) => void, terminal: CommandContext['terminal'], inspect: string): void {
+  const [address, port] = inspect.split(':')
+  if (Number(port) === DEFAULT_INSPECT_PORT) {
+    row('Debugger', `ws://${inspect}: attach with VS Code's "${VSCODE_CONFIGURATION}" configuration (.vscode/launch.json) or chrome://inspect`)
+    return
+  }
+  row('Debugger', `ws://${inspect}: chrome://inspect (Configure… ${inspect}), or in VS Code add this to .vscode/launch.json's "configurations":`)
+  const configuration = { name: `${VSCODE_CONFIGURATION} (port ${port})`, type: 'node', request: 'attach', address, port: Number(port), restart: true, skipFiles: ['<node_internals>/**'] }
+  for (const line of JSON.stringify(configuration, null, 2).split('\n')) terminal.line(`             ${line}`)
 }
