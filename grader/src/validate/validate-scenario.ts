@@ -92,6 +92,8 @@ export interface ValidateOptions {
   scenario: Scenario
   runtime: GradingRuntime
   repeat?: number
+  /** How many versions of the service to grade at once (default 1). */
+  jobs?: number
   signal?: AbortSignal
   onCase?: (round: number, graded: ValidationCase) => void
   onRound?: (round: ValidationRound) => void
@@ -105,10 +107,10 @@ export interface ValidateOptions {
  */
 export async function validateScenario(options: ValidateOptions): Promise<ValidationRound[]> {
   const { scenario } = options
+  const jobs = Math.max(1, options.jobs ?? 1)
   const rounds: ValidationRound[] = []
   for (let round = 1; round <= (options.repeat ?? 1); round++) {
-    const cases: ValidationCase[] = []
-    const run = async (kind: CaseKind, name: string, source: Pick<GradeOptions, 'source' | 'patch'>, judge: (report: GradeReport) => string[]) => {
+    const gradeCase = async ({ kind, name, source, judge }: PlannedCase): Promise<ValidationCase> => {
       let graded: ValidationCase
       try {
         const report = await grade({
@@ -126,19 +128,57 @@ export async function validateScenario(options: ValidateOptions): Promise<Valida
         graded = { kind, name, problems: [`${kind} ${name}: ${error.message}`] }
       }
       options.onCase?.(round, graded)
-      cases.push(graded)
+      return graded
     }
-    await run('shipped', 'shipped', { source: 'pristine' }, shippedProblems)
-    await run('reference-fix', 'reference fix', { source: 'reference-fix' }, (report) => fixedProblems(report))
-    for (const alternative of scenario.alternatives) {
-      await run('alternative', alternative.name, { source: 'patch', patch: alternative.path }, (report) => fixedProblems(report, `alternative ${alternative.name}`))
-    }
-    for (const hack of scenario.hacks) {
-      await run('hack', hack.name, { source: 'patch', patch: hack.path }, (report) => hackProblems(report, hack.name, hack.family === 'outside-src'))
-    }
+    const cases = await inPool(plannedCases(scenario), jobs, gradeCase)
     const result = { round, cases, problems: cases.flatMap((graded) => graded.problems) }
     options.onRound?.(result)
     rounds.push(result)
   }
   return rounds
+}
+
+interface PlannedCase {
+  kind: CaseKind
+  name: string
+  source: Pick<GradeOptions, 'source' | 'patch'>
+  judge: (report: GradeReport) => string[]
+}
+
+/** What a round grades: the shipped bug, the reference fix, every alternative and every hack. */
+function plannedCases(scenario: Scenario): PlannedCase[] {
+  return [
+    { kind: 'shipped', name: 'shipped', source: { source: 'pristine' }, judge: shippedProblems },
+    { kind: 'reference-fix', name: 'reference fix', source: { source: 'reference-fix' }, judge: (report) => fixedProblems(report) },
+    ...scenario.alternatives.map(
+      (alternative): PlannedCase => ({
+        kind: 'alternative',
+        name: alternative.name,
+        source: { source: 'patch', patch: alternative.path },
+        judge: (report) => fixedProblems(report, `alternative ${alternative.name}`)
+      })
+    ),
+    ...scenario.hacks.map(
+      (hack): PlannedCase => ({
+        kind: 'hack',
+        name: hack.name,
+        source: { source: 'patch', patch: hack.path },
+        judge: (report) => hackProblems(report, hack.name, hack.family === 'outside-src')
+      })
+    )
+  ]
+}
+
+/** Runs `work` on every item, at most `size` at a time; results in the items' order. */
+async function inPool<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await work(items[index]!)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker))
+  return results
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { DrillError } from '../errors.js'
@@ -31,7 +32,7 @@ export interface BuildDirOptions {
  * its node_modules), with the trainee's source laid over it or a patch applied.
  */
 export async function createBuildDir(options: BuildDirOptions): Promise<BuildDir> {
-  const path = drillDir(options.repoRoot, 'work', `${options.service}-${process.pid}-${Date.now().toString(36)}`)
+  const path = drillDir(options.repoRoot, 'work', `${options.service}-${process.pid}-${randomUUID().slice(0, 8)}`)
   await mkdir(path, { recursive: true })
   const dispose = () => rm(path, { recursive: true, force: true })
   let ignored: string[] = []

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
@@ -10,7 +11,7 @@ const COMPLETE = '.complete'
  */
 export async function cachedFolder(dir: string, fill: (staging: string) => Promise<void>): Promise<string> {
   if (await access(join(dir, COMPLETE)).then(() => true, () => false)) return dir
-  const staging = `${dir}.staging-${process.pid}-${Date.now().toString(36)}`
+  const staging = `${dir}.staging-${process.pid}-${randomUUID().slice(0, 8)}`
   await mkdir(staging, { recursive: true })
   try {
     await fill(staging)

@@ -7,6 +7,7 @@ import type { CommandContext } from '../command-context.js'
 export interface ValidateCommandOptions {
   all?: boolean
   repeat?: number
+  jobs?: number
   runtime?: string
 }
 
@@ -14,6 +15,8 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
   if (!options.all && !ids.length) throw new UsageError('Name the scenarios to validate, or pass --all.')
   const repeat = Number(options.repeat ?? 1)
   if (!Number.isInteger(repeat) || repeat < 1) throw new UsageError(`--repeat must be a whole number of at least 1, not "${options.repeat}".`)
+  const jobs = Number(options.jobs ?? 1)
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 8) throw new UsageError(`--jobs must be a whole number from 1 to 8, not "${options.jobs}".`)
   const scenarios = options.all ? await listScenarios(repoRoot) : await Promise.all(ids.map((id) => findScenario(repoRoot, id)))
   const runtime = await selectRuntime(parseRuntimeChoice(options.runtime ?? 'auto'), (line) => terminal.line(terminal.colors.dim(line)))
   const c = terminal.colors
@@ -26,6 +29,7 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
       scenario,
       runtime,
       repeat,
+      jobs,
       signal,
       onCase: (round, graded) => {
         if (terminal.interactive) return
