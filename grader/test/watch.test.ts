@@ -5,12 +5,12 @@ import { expectNoGradingProcesses } from './support/leftovers.js'
 import { runDrill } from './support/run-drill.js'
 import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
 
-const CATALOG = 'catalog-sold-out-stock'
+const TUTORIAL = 'tutorial'
 let checkout: TempCheckout
 
 beforeAll(async () => {
   checkout = tempCheckout()
-  expect((await runDrill(['start', CATALOG], { cwd: checkout.root })).exitCode).toBe(0)
+  expect((await runDrill(['start', TUTORIAL], { cwd: checkout.root })).exitCode).toBe(0)
 })
 afterAll(() => checkout[Symbol.dispose]())
 
@@ -25,11 +25,11 @@ describe('drill watch', () => {
 
   it('checks at once, again on every save, and ends with the debrief when the drill passes', async () => {
     await using watch = startDrill(['watch', '--runtime', 'embedded'], { cwd: checkout.root })
-    await watch.waitFor(/Watching services\/catalog\/src: save a file to check again/, 90_000)
+    await watch.waitFor(/Watching services\/greetings\/src: save a file to check again/, 90_000)
     expect(watch.output()).toMatch(/FAIL .* behaviours still break/)
-    checkout.git('apply', join('scenarios', CATALOG, 'fix.patch'))
+    checkout.git('apply', join('scenarios', TUTORIAL, 'fix.patch'))
     expect(await watch.exited).toBe(0)
-    const checks = watch.output().match(/^drill check catalog-sold-out-stock/gm) ?? []
+    const checks = watch.output().match(/^drill check tutorial/gm) ?? []
     expect(checks).toHaveLength(2)
     expect(watch.output()).toMatch(/PASS {2}all \d+ behaviours hold/)
     expect(watch.output()).toMatch(/Solved in .* with 0 hints\.\n {2}Score 100 = 100/)

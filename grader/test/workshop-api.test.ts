@@ -187,13 +187,14 @@ describe('workshop API: trainees', () => {
     const workshop = await newWorkshop()
     await act(workshop.id, 'start')
     const fix = referenceFix(SCENARIO)
+    const fixed = /^diff --git a\/(\S+)/m.exec(fix)?.[1] ?? 'missing'
     const cases: { diff: string; status: number; message: RegExp }[] = [
       { diff: '', status: 422, message: /empty/ },
       { diff: 'this is not a patch\n', status: 422, message: /changes no files|not a diff/ },
-      { diff: fix.replaceAll('src/domain/pick-defined.ts', 'package.json'), status: 422, message: /outside the service's source: package\.json/ },
-      { diff: fix.replaceAll('src/domain/pick-defined.ts', 'src/domain/pick-defined.test.ts'), status: 422, message: /outside the service's source/ },
-      { diff: fix.replaceAll('src/domain/pick-defined.ts', 'src/../../accounts/src/app.ts'), status: 422, message: /outside the service's source/ },
-      { diff: fix.replaceAll('src/domain/pick-defined.ts', 'prisma/migrations/0_init/migration.sql'), status: 422, message: /outside the service's source/ },
+      { diff: fix.replaceAll(fixed, 'package.json'), status: 422, message: /outside the service's source: package\.json/ },
+      { diff: fix.replaceAll(fixed, fixed.replace(/\.ts$/, '.test.ts')), status: 422, message: /outside the service's source/ },
+      { diff: fix.replaceAll(fixed, 'src/../../accounts/src/app.ts'), status: 422, message: /outside the service's source/ },
+      { diff: fix.replaceAll(fixed, 'prisma/migrations/0_init/migration.sql'), status: 422, message: /outside the service's source/ },
       {
         diff: 'diff --git a/src/logo.png b/src/logo.png\nnew file mode 100644\nindex 0000000..d00491f\nGIT binary patch\nliteral 1\nIcmZo*000310RR91\n\nliteral 0\nHcmV?d00001\n\n',
         status: 422,
