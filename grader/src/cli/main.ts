@@ -201,6 +201,7 @@ cli
   .command('validate [...scenarios]', 'Prove scenarios: hidden tests fail on the shipped bug and pass with the reference fix')
   .option('--all', 'Validate every scenario')
   .option('--jobs <n>', 'Grade this many versions of a service at once (default 1)')
+  .option('--skip-service-suite', "Skip running the service's own tests with the bug planted (CI runs them once)")
   .option('--repeat <n>', 'Run each scenario n times with fresh random data', { default: 1 })
   .option('--runtime <runtime>', 'docker, embedded or auto', { default: 'auto' })
   .action((scenarios, options) => run(async (ctx) => (await import('./commands/validate.js')).validate(scenarios, options, ctx)))

@@ -1,9 +1,16 @@
+import { randomUUID } from 'node:crypto'
+import { cp, rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { CancelledError, DrillError } from '../errors.js'
 import type { GradeReport } from '../grading/grade-report.js'
 import { grade, type GradeOptions } from '../grading/grade.js'
 import type { GradingRuntime } from '../runtime/runtime.js'
 import type { Scenario } from '../scenarios/scenario.js'
+import { runProcess } from '../runtime/run-process.js'
+import { drillDir } from '../workspace/drill-dir.js'
 import { patchesApplyToHead } from '../workspace/patch-files.js'
+import { pristineBase } from '../workspace/pristine-base.js'
+import { pristineService } from '../workspace/pristine-service.js'
 
 export type CaseKind = 'shipped' | 'reference-fix' | 'alternative' | 'hack'
 
@@ -181,4 +188,29 @@ async function inPool<T, R>(items: T[], size: number, work: (item: T) => Promise
   }
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker))
   return results
+}
+
+/**
+ * A planted bug must have survived the service's own CI, as real bugs do: the service's test
+ * suite passes with the bug in it. Runs the suite in a throwaway copy of the planted service.
+ */
+export async function serviceSuiteProblems(repoRoot: string, scenario: Scenario, signal?: AbortSignal): Promise<string[]> {
+  if (!scenario.bugPatchPath) return []
+  const planted = await pristineService(repoRoot, await pristineBase(repoRoot), scenario.service, scenario.bugPatchPath)
+  const work = drillDir(repoRoot, 'work', `suite-${scenario.id}-${randomUUID().slice(0, 8)}`)
+  await cp(planted, work, { recursive: true })
+  try {
+    const vitest = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs')
+    const run = await runProcess(process.execPath, [vitest, 'run', '--reporter=dot'], {
+      cwd: work,
+      env: { ...process.env, CI: 'true', NO_COLOR: '1' },
+      timeoutMs: 300_000,
+      signal: signal ?? new AbortController().signal
+    })
+    if (run.exitCode === 0) return []
+    const tail = `${run.stdout}\n${run.stderr}`.split('\n').filter((line) => line.trim()).slice(-8)
+    return [`the service's own test suite fails with the bug planted, so CI would have caught it:\n        ${tail.join('\n        ')}`]
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
 }

@@ -1,11 +1,13 @@
 import { UsageError } from '../../errors.js'
 import { parseRuntimeChoice, selectRuntime } from '../../runtime/select-runtime.js'
 import { findScenario, listScenarios } from '../../scenarios/load-scenarios.js'
-import { catalogueProblems, patchProblems, validateScenario } from '../../validate/validate-scenario.js'
+import { catalogueProblems, patchProblems, serviceSuiteProblems, validateScenario } from '../../validate/validate-scenario.js'
 import type { CommandContext } from '../command-context.js'
 
 export interface ValidateCommandOptions {
   all?: boolean
+  /** Skip running the service's own tests with the bug planted. */
+  skipServiceSuite?: boolean
   repeat?: number
   jobs?: number
   runtime?: string
@@ -39,7 +41,8 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
         terminal.line(`  ${mark} round ${round} ${what}: ${outcome}`)
       }
     })
-    const problems = [...catalogueProblems(scenario), ...(await patchProblems(repoRoot, scenario)), ...rounds.flatMap((round) => round.problems.map((problem) => `round ${round.round}: ${problem}`))]
+    const suite = options.skipServiceSuite ? [] : await serviceSuiteProblems(repoRoot, scenario, signal)
+    const problems = [...catalogueProblems(scenario), ...(await patchProblems(repoRoot, scenario)), ...suite, ...rounds.flatMap((round) => round.problems.map((problem) => `round ${round.round}: ${problem}`))]
     end(problems.length ? 'fail' : 'ok')
     if (problems.length) {
       broken++

@@ -1,0 +1,63 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectNoGradingProcesses } from './support/leftovers.js'
+import { runDrill } from './support/run-drill.js'
+import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
+
+let checkout: TempCheckout
+const scenario = () => join(checkout.root, 'scenarios', 'tutorial')
+
+beforeAll(() => {
+  checkout = tempCheckout()
+})
+afterAll(() => checkout[Symbol.dispose]())
+
+/** A repository-root diff of an edit to the planted service, made in the checkout and undone. */
+function diffOf(file: string, from: string, to: string): string {
+  checkout.git('apply', join('scenarios', 'tutorial', 'bug.patch'))
+  checkout.git('add', '-A', '--', 'services')
+  const path = join(checkout.root, file)
+  writeFileSync(path, readFileSync(path, 'utf8').replace(from, to))
+  const diff = checkout.git('diff')
+  checkout.git('reset', '-q', '--hard')
+  return diff
+}
+
+describe('drill validate', () => {
+  it('holds for the tutorial: the bug fails, the fixes pass, the hacks fail, the service suite passes with the bug', async () => {
+    const run = await runDrill(['validate', 'tutorial', '--runtime', 'embedded', '--jobs', '2'], { cwd: checkout.root })
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/✓ round 1 hack tests-accept-formal: fail/)
+    expect(run.stdout).toMatch(/✓ tutorial: fails on the shipped bug; the reference fix and \d+ alternatives pass; \d+ hacks fail \(1 round\)/)
+    await expectNoGradingProcesses()
+  }, 300_000)
+
+  it('says what does not hold: a hack that passes, a patch that no longer applies, a bug the service suite catches', async () => {
+    // A "hack" that is in fact the reference fix: it passes, so it proves nothing.
+    writeFileSync(join(scenario(), 'hacks', 'really-a-fix.patch'), `family: hard-coded\nThe same as the fix.\n\n${readFileSync(join(scenario(), 'fix.patch'), 'utf8')}`)
+    // An alternative written against code that is no longer there.
+    writeFileSync(
+      join(scenario(), 'alternatives', 'stale.patch'),
+      `Written for older code.\n\n${diffOf('services/greetings/src/domain/render-greeting.ts', "replaceAll('{name}', name)", "split('{name}').join(name)").replace("replaceAll('{name}', name)", "replaceAll('{person}', name)")}`
+    )
+    const run = await runDrill(['validate', 'tutorial', '--runtime', 'embedded', '--jobs', '2', '--skip-service-suite'], { cwd: checkout.root })
+    expect(run.exitCode, run.stderr).toBe(1)
+    expect(run.stdout).toMatch(/hack really-a-fix passed every hidden test/)
+    expect(run.stdout).toMatch(/stale\.patch does not apply/)
+    expect(run.stdout).toMatch(/1 of 1 scenario\(s\) do not hold/)
+
+    // A bug that breaks what the service's own tests check: CI would have caught it.
+    checkout.git('checkout', '--', 'scenarios')
+    checkout.git('clean', '-fdq', 'scenarios')
+    checkout.git('apply', join('scenarios', 'tutorial', 'bug.patch'))
+    const render = join(checkout.root, 'services', 'greetings', 'src', 'domain', 'render-greeting.ts')
+    writeFileSync(render, readFileSync(render, 'utf8').replace("replaceAll('{name}', name)", "replace('{name}', name.toUpperCase())"))
+    writeFileSync(join(scenario(), 'bug.patch'), checkout.git('diff', '--', 'services'))
+    checkout.git('checkout', '--', 'services')
+    const caught = await runDrill(['validate', 'tutorial', '--runtime', 'embedded', '--jobs', '2'], { cwd: checkout.root })
+    expect(caught.exitCode, caught.stderr).toBe(1)
+    expect(caught.stdout).toMatch(/the service's own test suite fails with the bug planted/)
+    await expectNoGradingProcesses()
+  }, 400_000)
+})
