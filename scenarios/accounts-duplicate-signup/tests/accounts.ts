@@ -4,25 +4,61 @@ export interface Account {
   id: string
   email: string
   displayName: string
+  locale: string
+  timeZone: string
+  marketingOptIn: boolean
 }
 
 export interface StoredAccount {
   id: string
   email: string
   display_name: string
+  locale: string
+  time_zone: string
+  marketing_opt_in: boolean
+  status: string
+  created_by: string | null
+  updated_by: string | null
   updated_at: Date
 }
 
-/** Sign-up details nobody has used yet: a new e-mail and a name no other sign-up in this run has. */
-export function person() {
-  return { email: random.email(), displayName: random.unique(() => random.fullName()) }
+export interface SignUpDetails {
+  email: string
+  displayName: string
+  locale?: string
+  timeZone?: string
+  marketingOptIn?: boolean
+}
+
+const LOCALES = ['en-GB', 'en-US', 'pt-BR', 'de-DE', 'fr-FR', 'es-MX', 'ja-JP', 'nl-NL', 'sv-SE', 'tr-TR', 'sw-KE'] as const
+const TIME_ZONES = [
+  'Europe/Lisbon', 'Europe/Berlin', 'Europe/Istanbul', 'America/Bogota', 'America/Sao_Paulo', 'America/New_York',
+  'Asia/Tokyo', 'Asia/Kolkata', 'Africa/Nairobi', 'Australia/Sydney', 'UTC'
+] as const
+
+/**
+ * Sign-up details nobody has used yet: a new e-mail, a name no other sign-up in this run has and,
+ * as the web app sends them, mostly a language, a time zone and the marketing choice.
+ */
+export function person(): SignUpDetails {
+  return {
+    email: random.email(),
+    displayName: random.unique(() => random.fullName()),
+    ...(random.chance(0.8) ? { locale: random.pick(LOCALES), timeZone: random.pick(TIME_ZONES) } : {}),
+    ...(random.chance(0.7) ? { marketingOptIn: random.chance() } : {})
+  }
 }
 
 /** Signs someone up and insists it worked. */
-export async function signUp(someone: { email: string; displayName: string }, why = 'signing up with a new e-mail'): Promise<Account> {
+export async function signUp(someone: SignUpDetails, why = 'signing up with a new e-mail'): Promise<Account> {
   const response = await service.post<Account>('/accounts', someone)
   check(response.status === 201, `POST /accounts for ${someone.email} (${why}) returned ${response.status}, expected 201. Response body: ${response.text}`)
   return response.body
+}
+
+/** GET /accounts/lookup for an address, as sign-in and support tools ask. */
+export function lookUp(email: string): Promise<ServiceResponse<Account>> {
+  return service.get<Account>(`/accounts/lookup?email=${encodeURIComponent(email)}`)
 }
 
 /** A well-formed account id that no account has (drawn from the run's seed, like all test data). */
@@ -48,7 +84,24 @@ export function caseVariants(email: string): string[] {
 /** Every stored account whose e-mail is this address in any letter case, oldest first. */
 export function storedAccounts(email: string): Promise<StoredAccount[]> {
   return database.query<StoredAccount>(
-    'SELECT id::text AS id, email, display_name, updated_at FROM accounts WHERE lower(email) = lower($1) ORDER BY created_at, id',
+    `SELECT id::text AS id, email, display_name, locale, time_zone, marketing_opt_in, status::text AS status, created_by, updated_by, updated_at
+       FROM accounts WHERE lower(email) = lower($1) ORDER BY created_at, id`,
+    [email]
+  )
+}
+
+/** What other services and the audit trail were told about an account: history entries and outbox topics, in order. */
+export async function recorded(accountId: string): Promise<{ history: string[]; events: string[] }> {
+  const history = await database.query<{ type: string }>('SELECT type FROM account_events WHERE account_id = $1 ORDER BY id', [accountId])
+  const events = await database.query<{ topic: string }>('SELECT topic FROM outbox_messages WHERE aggregate_id = $1 ORDER BY id', [accountId])
+  return { history: history.map((row) => row.type), events: events.map((row) => row.topic) }
+}
+
+/** The account.created events whose account has this address in any letter case: which account, under which name. */
+export async function creationsAnnounced(email: string): Promise<{ accountId: string; displayName: string }[]> {
+  return database.query<{ accountId: string; displayName: string }>(
+    `SELECT aggregate_id::text AS "accountId", payload->'account'->>'displayName' AS "displayName"
+       FROM outbox_messages WHERE topic = 'account.created' AND lower(payload->'account'->>'email') = lower($1) ORDER BY id`,
     [email]
   )
 }

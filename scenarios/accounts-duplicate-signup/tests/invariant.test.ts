@@ -1,21 +1,46 @@
 import { check, database, expectEqual, expectStatus, random, scenarioTest, service } from '@debug-drills/drill-kit'
-import { atOnce, caseVariants, person, signUp, statuses, storedAccounts, unknownId, type Account } from './accounts.js'
+import { atOnce, caseVariants, creationsAnnounced, lookUp, person, recorded, signUp, statuses, storedAccounts, unknownId, type Account } from './accounts.js'
 
-scenarioTest('A new e-mail signs up with 201 and is stored lower-cased', async () => {
+scenarioTest('A new e-mail signs up with 201, is stored lower-cased and is recorded and announced once', async () => {
   const newcomer = person()
   const typed = random.pick(caseVariants(newcomer.email))
   const response = await service.post<Account>('/accounts', { ...newcomer, email: typed })
   expectStatus(response, 201, `${typed} has no account yet`)
-  expectEqual(response.body.email, newcomer.email, `The e-mail in the answer to POST /accounts for ${typed}`)
+  const expected = {
+    email: newcomer.email,
+    displayName: newcomer.displayName,
+    locale: newcomer.locale ?? 'en-GB',
+    timeZone: newcomer.timeZone ?? 'UTC',
+    marketingOptIn: newcomer.marketingOptIn ?? false
+  }
+  const answered = response.body
+  expectEqual(
+    { email: answered.email, displayName: answered.displayName, locale: answered.locale, timeZone: answered.timeZone, marketingOptIn: answered.marketingOptIn },
+    expected,
+    `The answer to POST /accounts for ${typed}`
+  )
   const rows = await storedAccounts(newcomer.email)
   expectEqual(
-    rows.map((row) => ({ id: row.id, email: row.email, displayName: row.display_name })),
-    [{ id: response.body.id, email: newcomer.email, displayName: newcomer.displayName }],
+    rows.map((row) => ({ id: row.id, email: row.email, displayName: row.display_name, locale: row.locale, timeZone: row.time_zone, marketingOptIn: row.marketing_opt_in })),
+    [{ id: answered.id, ...expected }],
     `The accounts stored after signing up ${typed}`
   )
-  const read = await service.get<Account>(`/accounts/${response.body.id}`)
+  expectEqual(
+    await recorded(answered.id),
+    { history: ['account.created'], events: ['account.created'] },
+    `The history entries and outbox events of the account ${typed} signed up`
+  )
+  expectEqual(
+    await creationsAnnounced(newcomer.email),
+    [{ accountId: answered.id, displayName: newcomer.displayName }],
+    `The account.created events written for ${newcomer.email} (account, display name)`
+  )
+  const read = await service.get<Account>(`/accounts/${answered.id}`)
   expectStatus(read, 200, 'reading back the account that was just created')
-  expectEqual({ email: read.body.email, displayName: read.body.displayName }, { email: newcomer.email, displayName: newcomer.displayName }, `GET /accounts/${response.body.id}`)
+  expectEqual({ email: read.body.email, displayName: read.body.displayName }, { email: newcomer.email, displayName: newcomer.displayName }, `GET /accounts/${answered.id}`)
+  const found = await lookUp(typed)
+  expectStatus(found, 200, `looking up ${typed}, which just signed up`)
+  expectEqual(found.body.id, answered.id, `The account GET /accounts/lookup?email=${typed} answers`)
 })
 
 scenarioTest('Different e-mails signing up at the same moment each get an account', async () => {
@@ -31,6 +56,13 @@ scenarioTest('Different e-mails signing up at the same moment each get an accoun
     people.map((p) => [p.email, p.displayName]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
     'The accounts stored for these new e-mails (e-mail, display name)'
   )
+  for (const [index, someone] of people.entries()) {
+    expectEqual(
+      (await creationsAnnounced(someone.email)).map((event) => event.accountId),
+      [responses[index]!.body.id],
+      `The accounts an account.created event was written for with ${someone.email}`
+    )
+  }
 })
 
 scenarioTest('Changing an e-mail to one that is taken is refused with 409 and changes nothing', async () => {
@@ -84,27 +116,62 @@ scenarioTest('Unknown accounts answer 404, whatever e-mail the change asks for',
   expectStatus(await service.delete(`/accounts/${unknown}`), 404, 'no account has this id')
 })
 
-scenarioTest("A deleted account's e-mail can be used to sign up again", async () => {
+scenarioTest("A deleted account's e-mail can be used to sign up again, and lookups follow", async () => {
   const leaver = person()
   const created = await signUp(leaver, 'the first sign-up')
+  expectStatus(await lookUp(leaver.email), 200, `looking up ${leaver.email} before the account is deleted`)
+  expectStatus(await service.get(`/accounts/${created.id}`), 200, `reading account ${created.id} before it is deleted`)
   expectStatus(await service.delete(`/accounts/${created.id}`), 204, 'deleting the account')
-  const returning = await signUp({ ...leaver, email: random.pick([leaver.email, ...caseVariants(leaver.email)]) }, 'signing up again after the account was deleted')
+  expectStatus(await lookUp(leaver.email), 404, `looking up ${leaver.email} after its account was deleted`)
+  expectStatus(await service.get(`/accounts/${created.id}`), 404, `reading account ${created.id} after it was deleted`)
+  const returning = await signUp({ ...person(), email: random.pick([leaver.email, ...caseVariants(leaver.email)]) }, 'signing up again after the account was deleted')
   expectEqual((await storedAccounts(leaver.email)).map((row) => row.id), [returning.id], `The accounts stored for ${leaver.email} after signing up again`)
+  const found = await lookUp(leaver.email)
+  expectStatus(found, 200, `looking up ${leaver.email} after it signed up again`)
+  expectEqual(found.body.id, returning.id, `The account GET /accounts/lookup?email=${leaver.email} answers after it signed up again`)
 })
 
-scenarioTest('An invalid sign-up is rejected with 400', async () => {
+scenarioTest('Changing an e-mail frees the old address, and reads and lookups follow the change', async () => {
+  const mover = person()
+  const account = await signUp(mover, 'the account that will change its e-mail')
+  expectStatus(await lookUp(mover.email), 200, `looking up ${mover.email} before it changes`)
+  expectStatus(await service.get(`/accounts/${account.id}`), 200, `reading account ${account.id} before it changes`)
+  const moved = random.email()
+  const changed = await service.patch<Account>(`/accounts/${account.id}`, { email: random.pick([moved, ...caseVariants(moved)]) })
+  expectStatus(changed, 200, `changing the e-mail of account ${account.id} to ${moved}, which nobody has`)
+  const read = await service.get<Account>(`/accounts/${account.id}`)
+  expectEqual(read.body.email, moved, `The e-mail GET /accounts/${account.id} answers after it was changed to ${moved}`)
+  expectStatus(await lookUp(mover.email), 404, `looking up ${mover.email}, which account ${account.id} gave up`)
+  const found = await lookUp(moved)
+  expectEqual(found.body.id, account.id, `The account GET /accounts/lookup?email=${moved} answers after account ${account.id} changed to it`)
+  const returning = await signUp({ ...person(), email: random.pick([mover.email, ...caseVariants(mover.email)]) }, `${mover.email} was given up by account ${account.id}`)
+  expectEqual((await storedAccounts(mover.email)).map((row) => row.id), [returning.id], `The accounts stored for ${mover.email} after it was signed up again`)
+  expectEqual((await storedAccounts(moved)).map((row) => row.id), [account.id], `The accounts stored for ${moved}`)
+  expectEqual((await lookUp(mover.email)).body.id, returning.id, `The account GET /accounts/lookup?email=${mover.email} answers after it was signed up again`)
+})
+
+const DISPOSABLE_DOMAINS = ['mailinator.com', 'yopmail.com', 'guerrillamail.com', 'trashmail.com', '10minutemail.com', 'maildrop.cc'] as const
+const MISSPELT_TIME_ZONES = ['Europe/Lisbonn', 'America/Bogata', 'Asia/Tokio', 'Africa/Nairobbi', 'Australia/Sidney', 'Europe/Berlim'] as const
+
+scenarioTest('An invalid sign-up is rejected with 400, a throwaway address with 422, and nothing is stored', async () => {
   const someone = person()
   const noAt = someone.email.replace('@', random.pick(['', ' at ', '-at-']))
-  for (const [body, why] of [
-    [{ ...someone, email: noAt }, `the e-mail ${noAt} has no @`],
-    [{ email: someone.email }, 'there is no display name'],
-    [{ ...someone, displayName: '' }, 'the display name is empty']
+  const disposable = `${someone.email.slice(0, someone.email.indexOf('@'))}@${random.pick(DISPOSABLE_DOMAINS)}`
+  const timeZone = random.pick(MISSPELT_TIME_ZONES)
+  for (const [body, status, why] of [
+    [{ ...someone, email: noAt }, 400, `the e-mail ${noAt} has no @`],
+    [{ email: someone.email }, 400, 'there is no display name'],
+    [{ ...someone, displayName: '' }, 400, 'the display name is empty'],
+    [{ ...someone, timeZone }, 400, `${timeZone} is not a time zone`],
+    [{ ...someone, email: disposable }, 422, `${disposable} is a throwaway inbox the service does not register`]
   ] as const) {
     const response = await service.post<{ message?: unknown }>('/accounts', body)
-    expectStatus(response, 400, why)
-    check(typeof response.body?.message === 'string', `POST /accounts answered 400 (${why}) without a JSON "message"; it returned ${response.text}.`)
+    expectStatus(response, status, why)
+    check(typeof response.body?.message === 'string', `POST /accounts answered ${status} (${why}) without a JSON "message"; it returned ${response.text}.`)
   }
   expectEqual((await storedAccounts(someone.email)).length, 0, `The number of accounts stored for ${someone.email} after invalid sign-ups`)
+  expectEqual((await storedAccounts(disposable)).length, 0, `The number of accounts stored for ${disposable}`)
+  await signUp(someone, 'the same details, valid this time')
 })
 
 scenarioTest('A sign-up the database cannot store is not reported as an e-mail already registered', async () => {

@@ -1,5 +1,18 @@
 import { check, expectEqual, expectStatus, random, scenarioTest, service, type ServiceResponse } from '@debug-drills/drill-kit'
-import { atOnce, caseVariants, person, signUp, statuses, storedAccounts, type Account, type StoredAccount } from './accounts.js'
+import {
+  atOnce,
+  caseVariants,
+  creationsAnnounced,
+  lookUp,
+  person,
+  recorded,
+  signUp,
+  statuses,
+  storedAccounts,
+  type Account,
+  type SignUpDetails,
+  type StoredAccount
+} from './accounts.js'
 
 function expectConflict(response: ServiceResponse<unknown>, why: string): void {
   expectStatus(response, 409, why)
@@ -10,21 +23,59 @@ function expectConflict(response: ServiceResponse<unknown>, why: string): void {
   )
 }
 
-/** The account as it was stored on sign-up: still alone, still unchanged. */
-async function expectUntouched(original: StoredAccount, what: string): Promise<void> {
-  const rows = await storedAccounts(original.email)
-  expectEqual(rows.length, 1, `After ${what}, the number of accounts stored for ${original.email}`)
-  expectEqual(
-    { id: rows[0]?.id, email: rows[0]?.email, displayName: rows[0]?.display_name, updatedAt: rows[0]?.updated_at.toISOString() },
-    { id: original.id, email: original.email, displayName: original.display_name, updatedAt: original.updated_at.toISOString() },
-    `After ${what}, the account stored for ${original.email}`
-  )
+const profile = (row: StoredAccount | undefined) =>
+  row && {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    locale: row.locale,
+    timeZone: row.time_zone,
+    marketingOptIn: row.marketing_opt_in,
+    status: row.status,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at.toISOString()
+  }
+
+/** An account as stored, with what was recorded and announced for its e-mail, at one moment. */
+interface Snapshot {
+  row: StoredAccount
+  trail: { history: string[]; events: string[] }
+  announced: { accountId: string; displayName: string }[]
 }
 
-async function stored(email: string): Promise<StoredAccount> {
+async function stored(email: string): Promise<Snapshot> {
   const [row] = await storedAccounts(email)
-  check(row, `No account is stored for ${email} right after it signed up with 201.`)
-  return row
+  check(row, `No account is stored for ${email} right after it got it with a 2xx answer.`)
+  return { row, trail: await recorded(row.id), announced: await creationsAnnounced(email) }
+}
+
+/**
+ * The account as it was: still alone with its e-mail, unchanged, nothing more recorded or
+ * announced, and what the lookup and the account list answer for it.
+ */
+async function expectUntouched(before: Snapshot, what: string): Promise<void> {
+  const { row: original } = before
+  const rows = await storedAccounts(original.email)
+  expectEqual(rows.length, 1, `After ${what}, the number of accounts stored for ${original.email}`)
+  expectEqual(profile(rows[0]), profile(original), `After ${what}, the account stored for ${original.email}`)
+  expectEqual(await recorded(original.id), before.trail, `After ${what}, the history entries and outbox events of account ${original.id}`)
+  expectEqual(await creationsAnnounced(original.email), before.announced, `After ${what}, the account.created events written for ${original.email} (account, display name)`)
+  const typed = random.pick(caseVariants(original.email))
+  const found = await lookUp(typed)
+  expectStatus(found, 200, `GET /accounts/lookup?email=${typed} after ${what}`)
+  expectEqual(
+    { id: found.body.id, displayName: found.body.displayName },
+    { id: original.id, displayName: original.display_name },
+    `GET /accounts/lookup?email=${typed} after ${what}`
+  )
+  const listed = await service.get<{ accounts: Account[] }>(`/accounts?q=${encodeURIComponent(original.email)}&limit=100`)
+  expectStatus(listed, 200, `listing the accounts that match ${original.email}`)
+  expectEqual(
+    listed.body.accounts.filter((account) => account.email === original.email).map((account) => account.id),
+    [original.id],
+    `GET /accounts?q=${original.email} after ${what}, the accounts listed with that e-mail`
+  )
 }
 
 scenarioTest('Signing up again with a registered e-mail is refused with 409 Conflict', async () => {
@@ -59,7 +110,7 @@ scenarioTest('Repeated duplicate sign-ups leave the existing account as it was',
 })
 
 /** The same e-mail signed up by several requests at once: one account, one 201, a 409 for each of the others. */
-async function expectOneAccount(signUps: { email: string; displayName: string }[], what: string): Promise<void> {
+async function expectOneAccount(signUps: SignUpDetails[], what: string): Promise<void> {
   const responses = await atOnce(signUps.map((body) => () => service.post<Account>('/accounts', body)))
   const email = signUps[0]!.email.toLowerCase()
   const sent = `${signUps.length} sign-ups for ${email} sent at once (${what})`
@@ -77,6 +128,11 @@ async function expectOneAccount(signUps: { email: string; displayName: string }[
     [{ id: created[0]!.body.id, email, displayName: winner.displayName }],
     `After ${sent}, the accounts stored for that e-mail`
   )
+  expectEqual(
+    await creationsAnnounced(email),
+    [{ accountId: created[0]!.body.id, displayName: winner.displayName }],
+    `After ${sent}, the account.created events written for that e-mail (account, display name)`
+  )
 }
 
 scenarioTest('A sign-up submitted twice at the same moment creates one account and refuses the other', async () => {
@@ -92,4 +148,21 @@ scenarioTest('Sign-ups at the same moment with one e-mail in different letter ca
     variants.map((variant) => ({ ...person(), email: variant })),
     'the address typed in different letter cases'
   )
+})
+
+scenarioTest('An address taken by a change of e-mail is refused at sign-up, and the address given up is free', async () => {
+  const mover = person()
+  const account = await signUp(mover, 'the account that will change its e-mail')
+  expectStatus(await lookUp(mover.email), 200, `looking up ${mover.email} before it changes`)
+  const moved = random.email()
+  const changed = await service.patch<Account>(`/accounts/${account.id}`, { email: random.pick([moved, ...caseVariants(moved)]) })
+  expectStatus(changed, 200, `changing the e-mail of account ${account.id} to ${moved}, which nobody has`)
+  const original = await stored(moved)
+  const typed = random.pick([moved, ...caseVariants(moved)])
+  expectConflict(await service.post('/accounts', { ...person(), email: typed }), `${typed} is the e-mail account ${account.id} changed to`)
+  const returning = await signUp({ ...person(), email: random.pick([mover.email, ...caseVariants(mover.email)]) }, `${mover.email} was given up by account ${account.id}`)
+  const found = await lookUp(mover.email)
+  expectStatus(found, 200, `GET /accounts/lookup?email=${mover.email} after it was signed up again`)
+  expectEqual(found.body.id, returning.id, `The account GET /accounts/lookup?email=${mover.email} answers after the address was given up and signed up again`)
+  await expectUntouched(original, `a sign-up for ${moved}, the new e-mail of account ${account.id}`)
 })

@@ -11,3 +11,33 @@ export class AccountNotFoundError extends DomainError {
     super(`Account ${id} not found`, 404)
   }
 }
+
+export class UndeliverableEmailError extends DomainError {
+  constructor(domain: string) {
+    super(`E-mail addresses at ${domain} cannot be registered: use a permanent address`, 422)
+  }
+}
+
+export class AccountSuspendedError extends DomainError {
+  constructor(id: string, action: string) {
+    super(`Account ${id} is suspended: ${action} is not allowed until it is reactivated`, 422)
+  }
+}
+
+export class AccountStatusConflictError extends DomainError {
+  constructor(id: string, status: string) {
+    super(`Account ${id} is already ${status}`, 409)
+  }
+}
+
+export class InvalidCursorError extends DomainError {
+  constructor() {
+    super('The cursor is not one this service handed out: start again from the first page', 400)
+  }
+}
+
+export class InvalidProfileError extends DomainError {
+  constructor(field: string, problem: string) {
+    super(`Invalid ${field}: ${problem}`, 400)
+  }
+}

@@ -1,58 +1,50 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Account } from '../generated/prisma/client.js'
+import { Type } from 'typebox'
+import { maskEmail } from '../domain/email.js'
+import { toAccountResponse } from '../mappers/account-response.js'
 import {
   AccountPageSchema,
   AccountParamsSchema,
   AccountSchema,
   CreateAccountSchema,
   ListAccountsQuerySchema,
-  UpdateAccountSchema,
-  type AccountResponse
+  UpdateAccountSchema
 } from '../schemas/accounts.js'
-import { Type } from 'typebox'
 import { ErrorSchema } from '../schemas/errors.js'
-
-function toResponse(account: Account): AccountResponse {
-  return {
-    id: account.id,
-    email: account.email,
-    displayName: account.displayName,
-    createdAt: account.createdAt.toISOString(),
-    updatedAt: account.updatedAt.toISOString()
-  }
-}
+import { requestActor } from './request-actor.js'
 
 const accountRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
-  const accounts = fastify.accountsRepository
+  const { accounts } = fastify
 
   fastify.post(
     '/',
     {
       schema: {
         body: CreateAccountSchema,
-        response: { 201: AccountSchema, 400: ErrorSchema, 409: ErrorSchema }
+        response: { 201: AccountSchema, 400: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema }
       }
     },
     async (request, reply) => {
-      const account = await accounts.create(request.body)
-      request.log.info({ accountId: account.id }, 'account created')
-      return reply.code(201).send(toResponse(account))
+      const account = await accounts.signUp(request.body, requestActor(request))
+      request.log.info({ accountId: account.id, email: maskEmail(account.email) }, 'account signed up')
+      return reply.code(201).header('location', `/accounts/${account.id}`).send(toAccountResponse(account))
     }
   )
 
   fastify.get(
     '/',
-    { schema: { querystring: ListAccountsQuerySchema, response: { 200: AccountPageSchema } } },
+    { schema: { querystring: ListAccountsQuerySchema, response: { 200: AccountPageSchema, 400: ErrorSchema } } },
     async (request) => {
-      const page = await accounts.list(request.query)
-      return { accounts: page.accounts.map(toResponse), nextCursor: page.nextCursor }
+      const { q, ...query } = request.query
+      const page = await accounts.list({ ...query, search: q })
+      return { accounts: page.items.map(toAccountResponse), nextCursor: page.nextCursor }
     }
   )
 
   fastify.get(
     '/:id',
     { schema: { params: AccountParamsSchema, response: { 200: AccountSchema, 404: ErrorSchema } } },
-    async (request) => toResponse(await accounts.findById(request.params.id))
+    async (request) => toAccountResponse(await accounts.get(request.params.id))
   )
 
   fastify.patch(
@@ -61,17 +53,22 @@ const accountRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         params: AccountParamsSchema,
         body: UpdateAccountSchema,
-        response: { 200: AccountSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema }
+        response: { 200: AccountSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema }
       }
     },
-    async (request) => toResponse(await accounts.update(request.params.id, request.body))
+    async (request) => {
+      const { account, changedFields } = await accounts.updateProfile(request.params.id, request.body, requestActor(request))
+      if (changedFields.length) request.log.info({ accountId: account.id, changedFields }, 'account profile changed')
+      return toAccountResponse(account)
+    }
   )
 
   fastify.delete(
     '/:id',
     { schema: { params: AccountParamsSchema, response: { 204: Type.Null(), 404: ErrorSchema } } },
     async (request, reply) => {
-      await accounts.remove(request.params.id)
+      await accounts.remove(request.params.id, requestActor(request))
+      request.log.info({ accountId: request.params.id }, 'account deleted')
       return reply.code(204).send(null)
     }
   )
