@@ -12,20 +12,22 @@ import { expectNoGradingProcesses, gradingProcesses } from './support/leftovers.
 import { drillBin, runDrill } from './support/run-drill.js'
 import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
 
-const CATALOG = 'catalog-sold-out-stock'
+// The tutorial: a planted drill the repository keeps small and stable for its own tests.
+const TUTORIAL = 'tutorial'
 let checkout: TempCheckout
 const drill = (...args: string[]) => runDrill(args, { cwd: checkout.root })
 
 interface Exchange {
   request: { method: string; url: string }
   // `drill repro --json` gives JSON bodies as JSON.
-  response: { status: number; body: { stock?: number } }
+  response: { status: number; body: { text?: string } }
 }
-const patchAnswer = (exchanges: Exchange[]) => exchanges.find((exchange) => exchange.request.method === 'PATCH')!.response.body
+/** The answer to the ticket's last request: the casual greeting once fixed. */
+const casualAnswer = (exchanges: Exchange[]) => exchanges.at(-1)!.response.body.text
 
 beforeAll(async () => {
   checkout = tempCheckout()
-  expect((await drill('start', CATALOG)).exitCode).toBe(0)
+  expect((await drill('start', TUTORIAL)).exitCode).toBe(0)
 })
 afterAll(() => checkout[Symbol.dispose]())
 
@@ -34,21 +36,21 @@ describe('drill run (embedded)', () => {
     await using run = startDrill(['run', '--prod', '--inspect', '9339', '--port', '3902'], { cwd: checkout.root })
     // The banner's last line: the whole banner has arrived.
     await run.waitFor(/Stop {7}Ctrl-C stops the service and its database/, 90_000)
-    expect(run.output()).toMatch(/catalog is running for catalog-sold-out-stock · production settings \(scenarios\/catalog-sold-out-stock\/scenario\.yaml\)/)
+    expect(run.output()).toMatch(/greetings is running for tutorial · production settings \(scenarios\/tutorial\/scenario\.yaml\)/)
     expect(run.output()).toMatch(/Service {4}http:\/\/127\.0\.0\.1:3902/)
-    expect(run.output()).toMatch(/Database {3}postgresql:\/\/postgres:postgres@127\.0\.0\.1:\d+\/catalog/)
-    expect(run.output()).toMatch(/SQL {8}every statement is logged to \.drill\/run\/catalog-postgres\.log/)
+    expect(run.output()).toMatch(/Database {3}postgresql:\/\/postgres:postgres@127\.0\.0\.1:\d+\/greetings/)
+    expect(run.output()).toMatch(/SQL {8}every statement is logged to \.drill\/run\/greetings-postgres\.log/)
     expect(run.output()).toMatch(/Debugger {3}ws:\/\/127\.0\.0\.1:9339/)
     // Not the committed configuration's port 9229: the banner prints one to paste.
     expect(run.output()).toMatch(/"name": "Attach to drill run \(port 9339\)",\n.*"type": "node",\n.*"request": "attach",\n.*"address": "127\.0\.0\.1",\n.*"port": 9339,/)
 
     // The seed data is there, and a debugger can attach: the inspector lists the service.
-    const products = (await (await fetch('http://127.0.0.1:3902/products?category=bags', { headers: { authorization: 'Bearer dev-catalog-key' } })).json()) as { products: { sku: string }[] }
-    expect(products.products.map((product) => product.sku)).toContain('TOTE-CANVAS')
+    const languages = (await (await fetch('http://127.0.0.1:3902/languages', { headers: { authorization: 'Bearer dev-greetings-key' } })).json()) as unknown
+    expect(JSON.stringify(languages)).toContain('pt-BR')
     const targets = (await (await fetch('http://127.0.0.1:9339/json/list')).json()) as { type: string; url: string }[]
-    expect(targets[0]?.url).toMatch(/services\/catalog\/src\/server\.ts$/)
+    expect(targets[0]?.url).toMatch(/services\/greetings\/src\/server\.ts$/)
     // Attached, it inspects the live process: the service runs under the drill's environment.
-    expect(await evaluateInInspector('127.0.0.1:9339', '[process.env.NODE_ENV, process.env.PORT, process.env.DATABASE_URL.endsWith("/catalog")]')).toEqual([
+    expect(await evaluateInInspector('127.0.0.1:9339', '[process.env.NODE_ENV, process.env.PORT, process.env.DATABASE_URL.endsWith("/greetings")]')).toEqual([
       'production',
       '3902',
       true
@@ -57,40 +59,41 @@ describe('drill run (embedded)', () => {
     // The symptom, replayed from the ticket with fresh records each time.
     const buggy = JSON.parse((await drill('repro', '--json')).stdout) as { url: string; exchanges: Exchange[] }
     expect(buggy.url).toBe('http://127.0.0.1:3902')
-    expect(buggy.exchanges.map((exchange) => exchange.response.status)).toEqual([201, 200, 200])
-    expect(patchAnswer(buggy.exchanges).stock).toBe(7)
+    expect(buggy.exchanges.map((exchange) => exchange.response.status)).toEqual([200, 200, 200])
+    expect(casualAnswer(buggy.exchanges)).toBe('Good morning, Ada.')
     const text = await drill('repro')
-    expect(text.stdout).toMatch(/# mark it sold out.*\n> PATCH \/products\/TOTE-[A-Z0-9]{5} HTTP\/1\.1\n(> .*\n)+>\n\{\n {2}"stock": 0\n\}\n< HTTP\/1\.1 200 OK/)
+    expect(text.stdout).toMatch(/# should be the casual greeting.*\n> GET \/greetings\/en-[A-Z0-9]{5}\?name=Ada&formal=false HTTP\/1\.1\n(> .*\n)+>\n< HTTP\/1\.1 200 OK/)
+    expect(text.stdout).toMatch(/> Authorization: Bearer dev-greetings-key/)
 
     // A second run of the same service is refused, naming the first.
     const second = await drill('run')
     expect(second.exitCode).toBe(2)
-    expect(second.stderr).toMatch(/`drill run` already serves catalog on http:\/\/127\.0\.0\.1:3902/)
+    expect(second.stderr).toMatch(/`drill run` already serves greetings on http:\/\/127\.0\.0\.1:3902/)
 
     // A check while the service runs grades its own copy, undisturbed.
     const check = await drill('check', '--runtime', 'embedded')
     expect(check.exitCode).toBe(1)
     expect(check.stdout).toMatch(/FAIL .* behaviours still break/)
 
-    // Saving the fix restarts the service; the same requests now show stock 0.
-    checkout.git('apply', join('scenarios', CATALOG, 'fix.patch'))
+    // Saving the fix restarts the service; the same requests now answer the casual greeting.
+    checkout.git('apply', join('scenarios', TUTORIAL, 'fix.patch'))
     let fixed: Exchange[] = []
     for (let attempt = 0; attempt < 40; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 250))
       const replay = await drill('repro', '--json')
       if (replay.exitCode !== 0) continue
       fixed = (JSON.parse(replay.stdout) as { exchanges: Exchange[] }).exchanges
-      if (patchAnswer(fixed).stock === 0) break
+      if (casualAnswer(fixed) === 'Hi Ada!') break
     }
-    expect(patchAnswer(fixed).stock).toBe(0)
+    expect(casualAnswer(fixed)).toBe('Hi Ada!')
 
     run.child.kill('SIGINT')
     expect(await run.exited).toBe(0)
-    expect(run.output()).toMatch(/Stopped catalog and its database\./)
+    expect(run.output()).toMatch(/Stopped greetings and its database\./)
     await expectNoGradingProcesses()
     const after = await drill('repro')
     expect(after.exitCode).toBe(2)
-    expect(after.stderr).toMatch(/Nothing serves catalog yet\. Start it in another terminal with `drill run catalog-sold-out-stock`/)
+    expect(after.stderr).toMatch(/Nothing serves greetings yet\. Start it in another terminal with `drill run tutorial`/)
   })
 
   it('refuses a port that is taken, and an unknown target, with what to do', async () => {
@@ -175,24 +178,25 @@ describe('drill run (embedded)', () => {
 
 describe.runIf(await dockerAvailable())('drill run --docker', () => {
   it('serves the working copy through docker compose and removes its containers on Ctrl-C', async () => {
-    const project = composeProject(checkout.root, 'accounts')
-    await using run = startDrill(['run', 'accounts', '--docker', '--port', '3905'], { cwd: checkout.root })
+    checkout.git('checkout', '--', 'services')
+    const project = composeProject(checkout.root, 'greetings')
+    await using run = startDrill(['run', TUTORIAL, '--docker', '--port', '3905'], { cwd: checkout.root })
     await run.waitFor(/Stop {7}Ctrl-C stops the service and its database/, 240_000)
-    expect(run.output()).toMatch(/accounts is running for accounts-duplicate-signup/)
+    expect(run.output()).toMatch(/greetings is running for tutorial/)
     const health = await fetch('http://127.0.0.1:3905/health')
     expect(health.status).toBe(200)
-    const repro = JSON.parse((await drill('repro', 'accounts-duplicate-signup', '--json')).stdout) as { exchanges: Exchange[] }
-    expect(repro.exchanges.map((exchange) => exchange.response.status)).toEqual([201, 500])
+    const repro = JSON.parse((await drill('repro', TUTORIAL, '--json')).stdout) as { exchanges: Exchange[] }
+    expect(casualAnswer(repro.exchanges)).toBe('Good morning, Ada.')
     // A save re-bundles the service into its container and restarts it.
-    checkout.git('apply', join('scenarios', 'accounts-duplicate-signup', 'fix.patch'))
+    checkout.git('apply', join('scenarios', TUTORIAL, 'fix.patch'))
     await run.waitFor(/drill: restarted the service container with your edit/, 60_000)
-    let statuses: number[] = []
-    for (let attempt = 0; attempt < 40 && statuses[1] !== 409; attempt++) {
+    let answer: string | undefined
+    for (let attempt = 0; attempt < 40 && answer !== 'Hi Ada!'; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 250))
-      const replay = await drill('repro', 'accounts-duplicate-signup', '--json')
-      if (replay.exitCode === 0) statuses = (JSON.parse(replay.stdout) as { exchanges: Exchange[] }).exchanges.map((exchange) => exchange.response.status)
+      const replay = await drill('repro', TUTORIAL, '--json')
+      if (replay.exitCode === 0) answer = casualAnswer((JSON.parse(replay.stdout) as { exchanges: Exchange[] }).exchanges)
     }
-    expect(statuses).toEqual([201, 409])
+    expect(answer).toBe('Hi Ada!')
     run.child.kill('SIGINT')
     expect(await run.exited).toBe(0)
     const { execFileSync } = await import('node:child_process')
