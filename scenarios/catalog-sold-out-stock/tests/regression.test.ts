@@ -105,14 +105,17 @@ scenarioTest('Marking a product sold out, free, hidden or blank is recorded in i
       const movements = await storedStockMovements(product.sku)
       const last = movements.at(-1)
       if (last?.quantity !== -product.stock || last.stockAfter !== 0) {
-        wrong.push(`after ${request} the last stock movement of ${product.sku} is ${json(last)}, expected ${-product.stock} down to 0 (it had ${product.stock})`)
+        const found = last ? `moves ${last.quantity} (${last.reason}) to ${last.stockAfter}` : 'is missing'
+        wrong.push(`after ${request} the last stock movement of ${product.sku} ${found}, expected ${-product.stock} down to 0 (it had ${product.stock})`)
       }
       if (!events.some((event) => event.type === 'product.sold_out')) wrong.push(`after ${request} no product.sold_out event was recorded for ${product.sku}`)
     }
     if (field === 'priceCents') {
       const prices = await storedPriceChanges(product.sku)
       if (!sameFields(prices.at(-1), { oldPriceCents: product.priceCents, newPriceCents: 0 })) {
-        wrong.push(`after ${request} the price history of ${product.sku} ends with ${json(prices.at(-1))}, expected a change from ${product.priceCents} to 0 cents`)
+        const last = prices.at(-1)
+        const found = last ? `ends with a change from ${last.oldPriceCents} to ${last.newPriceCents} cents` : 'has no price change'
+        wrong.push(`after ${request} the price history of ${product.sku} ${found}, expected a change from ${product.priceCents} to 0 cents`)
       }
       if (!events.some((event) => event.type === 'product.price_changed')) wrong.push(`after ${request} no product.price_changed event was recorded for ${product.sku}`)
     }
