@@ -13,6 +13,17 @@ export interface Product {
 /** What PATCH /products/:sku may change. */
 export type Changes = Partial<Omit<Product, 'sku'>>
 
+/** A product as the API answers it: the stored fields plus what the storefront shows. */
+export interface ProductAnswer extends Product {
+  availability: string
+}
+
+/** What the storefront shows for a stock level, as documented: 5 or fewer is "low_stock". */
+export function availabilityOf(stock: number): string {
+  if (stock <= 0) return 'sold_out'
+  return stock <= 5 ? 'low_stock' : 'in_stock'
+}
+
 const FIELDS = ['sku', 'name', 'description', 'category', 'priceCents', 'stock', 'active'] as const
 
 export function json(value: unknown): string {
@@ -50,8 +61,8 @@ export function createProducts(category: string, count: number): Promise<Product
   return Promise.all(Array.from({ length: count }, () => createProduct(category)))
 }
 
-export function patchProduct(sku: string, changes: Changes): Promise<ServiceResponse<Product>> {
-  return service.patch<Product>(`/products/${sku}`, changes)
+export function patchProduct(sku: string, changes: Changes): Promise<ServiceResponse<ProductAnswer>> {
+  return service.patch<ProductAnswer>(`/products/${sku}`, changes)
 }
 
 export function describePatch(sku: string, changes: Changes): string {
@@ -64,10 +75,31 @@ export function differences(actual: Partial<Product> | undefined, expected: Prod
   return FIELDS.filter((field) => actual[field] !== expected[field]).map((field) => `${field} ${json(actual[field])}, expected ${json(expected[field])}`)
 }
 
+/** Like `differences`, for an answer of the API, which also says the product's availability. */
+export function answerDifferences(actual: Partial<ProductAnswer> | undefined, expected: Product): string[] {
+  const wrong = differences(actual, expected)
+  if (actual === undefined) return wrong
+  const availability = availabilityOf(expected.stock)
+  return actual.availability === availability ? wrong : [...wrong, `availability ${json(actual.availability)}, expected ${json(availability)}`]
+}
+
 /** Fails with "<what> stock 7, expected 0; active true, expected false." unless every field matches. */
 export function expectProduct(actual: Partial<Product> | undefined, expected: Product, what: string): void {
   const wrong = differences(actual, expected)
   check(wrong.length === 0, `${what} ${wrong.join('; ')}.`)
+}
+
+/** Like `expectProduct`, for an answer of the API: its availability must match its stock too. */
+export function expectAnswer(actual: Partial<ProductAnswer> | undefined, expected: Product, what: string): void {
+  const wrong = answerDifferences(actual, expected)
+  check(wrong.length === 0, `${what} ${wrong.join('; ')}.`)
+}
+
+/** GET /products/:sku, required to answer 200. */
+export async function readProduct(sku: string, context: string): Promise<ProductAnswer> {
+  const read = await service.get<ProductAnswer>(`/products/${sku}`)
+  expectStatus(read, 200, context)
+  return read.body
 }
 
 /** The products as stored, read with SQL, by SKU. */
@@ -83,18 +115,94 @@ export async function storedProduct(sku: string): Promise<Product | undefined> {
   return (await storedProducts([sku])).get(sku)
 }
 
-/** PATCHes a product, then requires the answer, GET /products/:sku and the stored row to equal `expected`. */
+/**
+ * Reads the product (as a product page does before an edit), PATCHes it, then requires the
+ * answer, the next GET /products/:sku and the stored row to equal `expected`.
+ */
 export async function expectPatched(product: Product, changes: Changes, context: string): Promise<Product> {
   const request = describePatch(product.sku, changes)
   const expected = { ...product, ...changes }
+  expectAnswer(await readProduct(product.sku, `reading the product before ${request}`), product, `Before ${request}, GET /products/${product.sku} answered`)
   const patched = await patchProduct(product.sku, changes)
   expectStatus(patched, 200, context)
-  expectProduct(patched.body, expected, `${request} (${context}) answered`)
-  const read = await service.get<Product>(`/products/${product.sku}`)
-  expectStatus(read, 200, `reading the product back after ${request}`)
-  expectProduct(read.body, expected, `After ${request}, GET /products/${product.sku} answered`)
+  expectAnswer(patched.body, expected, `${request} (${context}) answered`)
+  const read = await readProduct(product.sku, `reading the product back after ${request}`)
+  expectAnswer(read, expected, `After ${request}, GET /products/${product.sku} answered`)
   expectProduct(await storedProduct(product.sku), expected, `After ${request}, the database holds`)
   return expected
+}
+
+export interface StockMovement {
+  quantity: number
+  reason: string
+  stockAfter: number
+}
+
+export interface PriceChange {
+  oldPriceCents: number
+  newPriceCents: number
+}
+
+export interface CatalogEvent {
+  type: string
+  payload: Record<string, unknown>
+}
+
+/** A product's stock history as stored, oldest first. */
+export function storedStockMovements(sku: string): Promise<StockMovement[]> {
+  return database.query<StockMovement>(
+    `SELECT m.quantity, m.reason::text AS reason, m.stock_after AS "stockAfter"
+     FROM stock_movements m JOIN products p ON p.id = m.product_id WHERE p.sku = $1 ORDER BY m.id`,
+    [sku]
+  )
+}
+
+/** A product's price history as stored, oldest first. */
+export function storedPriceChanges(sku: string): Promise<PriceChange[]> {
+  return database.query<PriceChange>(
+    `SELECT c.old_price_cents AS "oldPriceCents", c.new_price_cents AS "newPriceCents"
+     FROM price_changes c JOIN products p ON p.id = c.product_id WHERE p.sku = $1 ORDER BY c.id`,
+    [sku]
+  )
+}
+
+/** The events recorded for a SKU (the outbox), oldest first. */
+export function storedEvents(sku: string): Promise<CatalogEvent[]> {
+  return database.query<CatalogEvent>('SELECT type, payload FROM outbox_events WHERE sku = $1 ORDER BY id', [sku])
+}
+
+/** The same keys with the same values, whatever their order (the database stores JSON keys in its own order). */
+export function sameFields(actual: unknown, expected: Record<string, unknown>): boolean {
+  if (typeof actual !== 'object' || actual === null) return false
+  const keys = Object.keys(expected)
+  return Object.keys(actual).length === keys.length && keys.every((key) => (actual as Record<string, unknown>)[key] === expected[key])
+}
+
+/**
+ * What is wrong with a product's stock and price history, given the product as created and as
+ * stored now: every movement must start where the previous one ended, every price change from
+ * the previous price, and both must end at what is stored. Nothing wrong: [].
+ */
+export async function historyProblems(created: Product, stored: Product): Promise<string[]> {
+  const [movements, prices] = await Promise.all([storedStockMovements(created.sku), storedPriceChanges(created.sku)])
+  const problems: string[] = []
+  let stock = 0
+  movements.forEach((movement, index) => {
+    if (movement.quantity === 0 || movement.stockAfter !== stock + movement.quantity) {
+      problems.push(`stock movement ${index + 1} (${movement.reason}) moves ${movement.quantity} from ${stock} but says the stock is then ${movement.stockAfter}`)
+    }
+    stock = movement.stockAfter
+  })
+  if (stock !== stored.stock) problems.push(`the stock history ends at ${stock}, but the product's stock is ${stored.stock}`)
+  let price = created.priceCents
+  prices.forEach((change, index) => {
+    if (change.oldPriceCents !== price || change.newPriceCents === change.oldPriceCents) {
+      problems.push(`price change ${index + 1} goes from ${change.oldPriceCents} to ${change.newPriceCents} cents, but the price was ${price}`)
+    }
+    price = change.newPriceCents
+  })
+  if (price !== stored.priceCents) problems.push(`the price history ends at ${price} cents, but the product costs ${stored.priceCents}`)
+  return problems
 }
 
 export interface Listing {
@@ -139,9 +247,13 @@ export async function listAll(query: Query): Promise<Listing> {
   throw new Error(`GET ${listingPath(query)} still had a next page after 50 pages.`)
 }
 
-/** SKUs in the storefront's order (the pool's SKU shapes sort alike under the C and en_US collations). */
-export function bySku(skus: string[]): string[] {
-  return [...skus].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+/**
+ * SKUs in the storefront's order: sorted by the database, with the collation the products' SKU
+ * column has, so the expectation holds whichever collation the database was created with.
+ */
+export async function bySku(skus: string[]): Promise<string[]> {
+  const rows = await database.query<{ sku: string }>('SELECT sku FROM unnest($1::text[]) AS skus(sku) ORDER BY sku', [skus])
+  return rows.map((row) => row.sku)
 }
 
 /** The pages a listing of `skus` must answer with `limit` per page. */

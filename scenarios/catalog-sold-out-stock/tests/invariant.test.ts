@@ -7,17 +7,24 @@ import {
   describePatch,
   description,
   differences,
+  expectAnswer,
   expectProduct,
+  historyProblems,
   json,
   listAll,
   listingPath,
   pagesOf,
   patchProduct,
+  readProduct,
   sendWhileRowsLocked,
+  storedEvents,
+  storedPriceChanges,
   storedProduct,
   storedProducts,
+  storedStockMovements,
   type Changes,
-  type Product
+  type Product,
+  type ProductAnswer
 } from './catalog.js'
 
 scenarioTest('Ordinary changes are stored, and a PATCH leaves the fields it does not mention alone', async () => {
@@ -32,17 +39,57 @@ scenarioTest('Ordinary changes are stored, and a PATCH leaves the fields it does
     { active: true },
     { stock: random.int(1, 900), priceCents: random.cents(), name: random.productName() }
   ]
+  // Each product is read first, as its page in the back office would be.
+  await Promise.all(products.map((product) => readProduct(product.sku, 'reading a product before editing it')))
   const answers = await Promise.all(edits.map((changes, index) => patchProduct(products[index]!.sku, changes)))
   const stored = await storedProducts(products.map((product) => product.sku))
+  const reads = await Promise.all(products.map((product) => readProduct(product.sku, 'reading a product after editing it')))
   edits.forEach((changes, index) => {
     const product = products[index]!
     const request = describePatch(product.sku, changes)
     const expected = { ...product, ...changes }
     expectStatus(answers[index]!, 200, 'an ordinary change')
-    expectProduct(answers[index]!.body, expected, `${request} answered`)
+    expectAnswer(answers[index]!.body, expected, `${request} answered`)
     expectProduct(stored.get(product.sku), expected, `After ${request}, the database holds`)
+    expectAnswer(reads[index], expected, `After ${request}, GET /products/${product.sku} answered`)
   })
 })
+
+scenarioTest('A back-office save that resends the product unchanged changes and records nothing; resending it with one change records only that', async () => {
+  const category = random.category()
+  const [unchanged, restocked, repriced] = (await createProducts(category, 3)) as [Product, Product, Product]
+  const form = ({ name, description, category, priceCents, stock, active }: Product): Changes => ({ name, description, category, priceCents, stock, active })
+  const cases: [Product, Changes, Record<string, number>][] = [
+    [unchanged, form(unchanged), {}],
+    [restocked, { ...form(restocked), stock: restocked.stock + random.int(1, 200) }, { movements: 1 }],
+    [repriced, { ...form(repriced), priceCents: repriced.priceCents + random.int(1, 900) }, { prices: 1 }]
+  ]
+  const before = await Promise.all(cases.map(([product]) => records(product.sku)))
+  for (const [product, changes, added] of cases) {
+    const request = describePatch(product.sku, changes)
+    const answer = await patchProduct(product.sku, changes)
+    expectStatus(answer, 200, 'saving the back-office form')
+    const expected = { ...product, ...changes }
+    expectAnswer(answer.body, expected, `${request} answered`)
+    expectProduct(await storedProduct(product.sku), expected, `After ${request}, the database holds`)
+    const after = await records(product.sku)
+    const counted = cases.findIndex(([other]) => other === product)
+    const expectedCounts = {
+      movements: before[counted]!.movements + (added.movements ?? 0),
+      prices: before[counted]!.prices + (added.prices ?? 0),
+      events: before[counted]!.events + (Object.keys(added).length > 0 ? 1 : 0)
+    }
+    expectEqual(after, expectedCounts, `After ${request}, the stock movements, price changes and product.updated events recorded for ${product.sku}`)
+    const problems = await historyProblems(product, expected)
+    check(problems.length === 0, `After ${request}: ${problems.join('; ')}.`)
+  }
+})
+
+/** How many stock movements, price changes and edit events a product has. */
+async function records(sku: string): Promise<{ movements: number; prices: number; events: number }> {
+  const [movements, prices, events] = await Promise.all([storedStockMovements(sku), storedPriceChanges(sku), storedEvents(sku)])
+  return { movements: movements.length, prices: prices.length, events: events.filter((event) => event.type === 'product.updated').length }
+}
 
 scenarioTest('Products created with stock 0, price 0 or no description are stored as sent and listed, but not as in stock', async () => {
   const category = random.category()
@@ -50,16 +97,16 @@ scenarioTest('Products created with stock 0, price 0 or no description are store
   const freeSample = await createProduct(category, { priceCents: 0, description: '' })
   const stocked = await createProduct(category)
   const bare = { sku: random.sku(), name: random.productName(), category, priceCents: random.cents() }
-  const created = await service.post<Product>('/products', bare)
+  const created = await service.post<ProductAnswer>('/products', bare)
   expectStatus(created, 201, `creating a product with neither description nor stock: ${json(bare)}`)
   const bareProduct: Product = { ...bare, description: '', stock: 0, active: true }
-  expectProduct(created.body, bareProduct, `POST /products with ${json(bare)} answered`)
+  expectAnswer(created.body, bareProduct, `POST /products with ${json(bare)} answered`)
 
   for (const product of [soldOut, freeSample, stocked, bareProduct]) {
     expectProduct(await storedProduct(product.sku), product, `After POST /products for ${product.sku}, the database holds`)
   }
-  const all = bySku([soldOut.sku, freeSample.sku, stocked.sku, bareProduct.sku])
-  const inStock = bySku([freeSample.sku, stocked.sku])
+  const all = await bySku([soldOut.sku, freeSample.sku, stocked.sku, bareProduct.sku])
+  const inStock = await bySku([freeSample.sku, stocked.sku])
   for (const [query, expected, why] of [
     [{ category }, all, 'every active product, sold out or not'],
     [{ category, inStock: false }, all, 'inStock=false does not filter'],
@@ -73,7 +120,7 @@ scenarioTest('Products created with stock 0, price 0 or no description are store
 scenarioTest('The storefront listing filters by category and stock, in SKU order, page after page', async () => {
   const [category, other] = [random.category(), random.category()]
   // SKUs drawn first, so the sold-out ones sit at the first, a middle and the last place of the category.
-  const skus = bySku(Array.from({ length: 6 }, () => random.sku()))
+  const skus = await bySku(Array.from({ length: 6 }, () => random.sku()))
   const soldOutAt = new Set([0, 3, 5])
   const products = await Promise.all(skus.map((sku, index) => createProduct(category, soldOutAt.has(index) ? { sku, stock: 0 } : { sku })))
   const [otherStocked, otherSoldOut] = await Promise.all([createProduct(other), createProduct(other, { stock: 0 })])
@@ -95,7 +142,7 @@ scenarioTest('The storefront listing filters by category and stock, in SKU order
 
   // The in-stock filter alone, over every category.
   const everywhere = await listAll({ inStock: true, limit: 100 })
-  expectEqual(everywhere.skus, bySku([...new Set(everywhere.skus)]), 'The SKUs listed by GET /products?inStock=true, page after page (each once, in SKU order)')
+  expectEqual(everywhere.skus, await bySku([...new Set(everywhere.skus)]), 'The SKUs listed by GET /products?inStock=true, page after page (each once, in SKU order)')
   const notInStock = everywhere.products.filter((product) => product.stock <= 0 || !product.active).map((product) => product.sku)
   expectEqual(notInStock, [], 'The sold-out or hidden products listed by GET /products?inStock=true')
   const expectedThere = [...inStock, otherStocked.sku].filter((sku) => !everywhere.skus.includes(sku))
@@ -139,4 +186,23 @@ scenarioTest('Ordinary edits from several back-office tabs at once all stick', a
   const expected = Object.assign({ ...product }, ...edits) as Product
   const wrong = differences(await storedProduct(product.sku), expected)
   check(wrong.length === 0, `After ${edits.map((changes) => describePatch(product.sku, changes)).join(', ')}, all sent at the same time, the database holds ${wrong.join('; ')}.`)
+  expectAnswer(await readProduct(product.sku, 'reading the product after the edits'), expected, `After the edits sent at the same time, GET /products/${product.sku} answered`)
+})
+
+scenarioTest('Ordinary stock and price edits from several tabs at once keep the stock and price history adding up', async () => {
+  const product = await createProduct(random.category(), { stock: random.int(20, 400), priceCents: random.cents(500) })
+  // Different from each other and from the product's own values, so every edit is a change.
+  const stocks = [product.stock - random.int(1, 9), product.stock + random.int(1, 90), product.stock + random.int(91, 400)]
+  const prices = [product.priceCents - random.int(1, 99), product.priceCents + random.int(1, 900)]
+  const edits: Changes[] = [...stocks.map((stock) => ({ stock })), ...prices.map((priceCents) => ({ priceCents }))]
+  const answers = await sendWhileRowsLocked(
+    [product.sku],
+    edits.map((changes) => () => patchProduct(product.sku, changes))
+  )
+  const sent = edits.map((changes) => describePatch(product.sku, changes)).join(', ')
+  answers.forEach((answer, index) => expectStatus(answer, 200, `${describePatch(product.sku, edits[index]!)}, sent with ${edits.length - 1} other edits`))
+  const stored = await storedProduct(product.sku)
+  check(stored !== undefined && stocks.includes(stored.stock) && prices.includes(stored.priceCents), `After ${sent}, all sent at the same time, the database holds stock ${stored?.stock} and price ${stored?.priceCents}, expected one of the stocks ${json(stocks)} and one of the prices ${json(prices)}.`)
+  const problems = await historyProblems(product, stored)
+  check(problems.length === 0, `After ${sent}, all sent at the same time (created with stock ${product.stock} at ${product.priceCents} cents): ${problems.join('; ')}.`)
 })

@@ -11,3 +11,33 @@ export class SkuTakenError extends DomainError {
     super(`A product with SKU ${sku} already exists`, 409)
   }
 }
+
+export class InsufficientStockError extends DomainError {
+  constructor(sku: string, available: number, requested: number) {
+    super(`Product ${sku} has ${available} in stock; cannot take out ${requested}`, 409)
+  }
+}
+
+export class InvalidStockAdjustmentError extends DomainError {
+  constructor(message: string) {
+    super(message, 422)
+  }
+}
+
+export class InvalidCursorError extends DomainError {
+  constructor() {
+    super('The cursor is not valid; start again from the first page', 400)
+  }
+}
+
+export class OutboxEventNotFoundError extends DomainError {
+  constructor(id: number) {
+    super(`Outbox event ${id} not found`, 404)
+  }
+}
+
+export class OutboxEventNotFailedError extends DomainError {
+  constructor(id: number) {
+    super(`Outbox event ${id} has not failed; only failed events can be retried`, 409)
+  }
+}

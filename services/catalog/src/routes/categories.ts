@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CategoryListSchema } from '../schemas/products.js'
+import { CategoryListSchema } from '../schemas/categories.js'
 
 const categoryRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
-  fastify.get('/', { schema: { response: { 200: CategoryListSchema } } }, async () => fastify.productsRepository.categories())
+  fastify.get('/', { schema: { response: { 200: CategoryListSchema } } }, async () => fastify.categoryService.summary())
 }
 
 export default categoryRoutes
