@@ -1,4 +1,4 @@
-import { check, CheckFailed, database, expectStatus, random, service } from '@debug-drills/drill-kit'
+import { check, CheckFailed, database, expectStatus, random, service, type ServiceResponse } from '@debug-drills/drill-kit'
 
 export interface InvoiceLine {
   meter: string
@@ -28,6 +28,28 @@ export interface Usage {
   meter: string
   quantity: number
   occurredAt: string
+}
+
+/** One usage event as the service lists it. */
+export interface RecordedUsage extends Usage {
+  id: number
+  idempotencyKey: string | null
+  recordedAt: string
+}
+
+/** A page of a list, as the service answers it. */
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+/** The invoice preview of a period. */
+export interface UsageSummary {
+  customerId: string
+  period: string
+  invoiced: boolean
+  totalCents: number
+  lines: InvoiceLine[]
 }
 
 const HOUR = 3_600_000
@@ -106,6 +128,11 @@ export async function usageAroundMidnight(customerId: string, year: number, mont
   ])
 }
 
+/** Usage of random meters at `offsets` (ms) from an instant (ms), for one customer. */
+export function usageAround(customerId: string, at: number, offsets: number[]): Promise<Usage[]> {
+  return Promise.all(offsets.map((offset) => usageAt(customerId, at + offset)))
+}
+
 /** Usage somewhere in the middle of a month (days 3 to 27). */
 export function usageMidMonth(customerId: string, year: number, month: number): Promise<Usage> {
   return usageAt(customerId, monthStart(year, month) + (random.int(2, 26) * 24 + random.int(0, 23)) * HOUR + random.int(0, 59) * MINUTE)
@@ -127,6 +154,110 @@ export async function recordUsage(events: Usage[]): Promise<void> {
 
 export function invoicePath(customerId: string): string {
   return `/customers/${customerId}/invoices`
+}
+
+function describeUsage(event: Usage): string {
+  return `${event.occurredAt} ${event.meter} ×${event.quantity}`
+}
+
+/** Fails with every problem found (the first three shown), or returns. */
+export function failWith(problems: string[], summary: string): void {
+  if (!problems.length) return
+  const shown = problems.slice(0, 3)
+  const more = problems.length > shown.length ? `\n(and ${problems.length - shown.length} more like these)` : ''
+  throw new CheckFailed(`${summary}:\n${shown.join('\n')}${more}`)
+}
+
+/**
+ * The billing period each usage event of the customers is stored under (table usage_events),
+ * compared with the UTC month it happened in.
+ */
+export async function storedPeriodProblems(customerIds: string[], usage: Usage[]): Promise<string[]> {
+  const rows = await database.query<{ customer_id: string; meter_code: string; quantity: number; occurred_at: Date; period: string }>(
+    'SELECT customer_id, meter_code, quantity, occurred_at, period FROM usage_events WHERE customer_id = ANY($1) ORDER BY occurred_at, id',
+    [customerIds]
+  )
+  const problems: string[] = []
+  const sent = usage.filter((event) => customerIds.includes(event.customerId))
+  if (rows.length !== sent.length) problems.push(`usage_events holds ${rows.length} usage events of ${customerIds.join(', ')}, expected the ${sent.length} recorded`)
+  for (const row of rows) {
+    const occurredAt = row.occurred_at.toISOString()
+    if (row.period !== periodAt(occurredAt)) {
+      problems.push(`usage_events stores the usage of ${row.customer_id} at ${occurredAt} (${row.meter_code} ×${row.quantity}) under period ${row.period}, expected ${periodAt(occurredAt)}`)
+    }
+  }
+  return problems
+}
+
+/** Follows a list's cursors to the end; fails if a page is refused or the pages never end. */
+export async function listAll<T>(path: string, limit: number): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = []
+  let cursor: string | null = null
+  for (let pages = 1; pages <= 200; pages++) {
+    const separator = path.includes('?') ? '&' : '?'
+    const url: string = `${path}${separator}limit=${limit}${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`
+    const response: ServiceResponse<Page<T>> = await service.get<Page<T>>(url)
+    expectStatus(response, 200, `listing page ${pages} of ${path}`)
+    check(Array.isArray(response.body.items) && response.body.items.length <= limit, `GET ${url} answered ${response.text.slice(0, 200)}, expected at most ${limit} items`)
+    items.push(...response.body.items)
+    cursor = response.body.nextCursor
+    if (cursor === null) return { items, pages }
+  }
+  throw new CheckFailed(`GET ${path} kept answering a next page after 200 pages`)
+}
+
+/** The usage a customer's list should show: newest first (ties broken by the order they were stored). */
+function newestFirst(usage: Usage[]): Usage[] {
+  return [...usage].sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt))
+}
+
+/**
+ * Lists the customer's usage with the given filters, page by page, and compares it with the
+ * usage sent that matches them. Returns the problem in the ticket's terms, or nothing.
+ */
+export async function usageListProblem(customerId: string, filters: { period?: string; meter?: string }, limit: number, usage: Usage[]): Promise<string | undefined> {
+  const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString()
+  const path = `/customers/${customerId}/usage${query ? `?${query}` : ''}`
+  const { items } = await listAll<RecordedUsage>(path, limit)
+  const expected = newestFirst(
+    usage.filter(
+      (event) =>
+        event.customerId === customerId &&
+        (filters.period === undefined || periodAt(event.occurredAt) === filters.period) &&
+        (filters.meter === undefined || event.meter === filters.meter)
+    )
+  )
+  const shape = (events: Usage[]) => events.map((event) => `${new Date(event.occurredAt).toISOString()} ${event.meter} ×${event.quantity}`)
+  const listed = shape(items)
+  const wanted = shape(expected)
+  // Events at the same instant may come in either order; everything else must be newest first.
+  const sameInstantsInOrder = listed.map((line) => line.split(' ')[0]).join() === wanted.map((line) => line.split(' ')[0]).join()
+  if (sameInstantsInOrder && [...listed].sort().join() === [...wanted].sort().join() && items.every((item) => item.customerId === customerId)) return undefined
+  const missing = wanted.filter((line) => !listed.includes(line))
+  const extra = listed.filter((line) => !wanted.includes(line))
+  return (
+    `GET ${path} (${limit} per page, following nextCursor) listed ${items.length} usage events, expected ${expected.length}, newest first` +
+    (missing.length ? `; missing: ${missing.slice(0, 4).join('; ')}` : '') +
+    (extra.length ? `; not expected: ${extra.slice(0, 4).join('; ')}` : '') +
+    (!missing.length && !extra.length ? `; listed in this order: ${listed.slice(0, 6).join('; ')}` : '')
+  )
+}
+
+/** Reads the preview of a period and compares it with the usage sent. Returns the problem, or nothing. */
+export async function summaryProblem(customerId: string, period: string, usage: Usage[], invoiced = false): Promise<string | undefined> {
+  const path = `/customers/${customerId}/usage/summary?period=${period}`
+  const response = await service.get<UsageSummary>(path)
+  if (response.status !== 200) return `GET ${path} answered ${response.status}, expected 200: ${response.text.slice(0, 200)}`
+  if (response.body.period !== period || response.body.customerId !== customerId) return `GET ${path} answered the preview of ${response.body.customerId} ${response.body.period}`
+  if (response.body.invoiced !== invoiced) return `GET ${path} answered invoiced: ${response.body.invoiced}, expected ${invoiced}`
+  return invoiceProblem(`GET ${path} (the preview of the ${period} invoice)`, response.body, customerId, period, usage)
+}
+
+/** Records one usage event and requires the given status; returns the problem, or nothing. */
+export async function recordExpecting(event: Usage, status: number, why: string): Promise<string | undefined> {
+  const response = await service.post('/usage', event)
+  if (response.status === status) return undefined
+  return `POST /usage ${describeUsage(event)} for ${event.customerId} answered ${response.status}, expected ${status} (${why}): ${response.text.slice(0, 200)}`
 }
 
 /** What the contract says the invoice of `period` holds: the usage that happened in that UTC month, per meter. */

@@ -1,6 +1,10 @@
 import { check, database, expectEqual, expectStatus, random, scenarioTest, service } from '@debug-drills/drill-kit'
 import {
   currentPeriod,
+  failWith,
+  periodAt,
+  usageListProblem,
+  type RecordedUsage,
   invoicePath,
   issueAndVerify,
   latestClosedYear,
@@ -81,7 +85,7 @@ scenarioTest('Recorded usage is stored at the instant it happened, whatever offs
   )
 })
 
-scenarioTest('A period is invoiced once per customer; a second request leaves the invoice as it was', async () => {
+scenarioTest('A period is invoiced once per customer; late usage and a second request leave the invoice as it was', async () => {
   const customer = newCustomer()
   const year = random.int(2008, latestClosedYear())
   const month = random.int(1, 12)
@@ -89,10 +93,17 @@ scenarioTest('A period is invoiced once per customer; a second request leaves th
   const first = [await usageMidMonth(customer, year, month), await usageMidMonth(customer, year, month)]
   await recordUsage(first)
   await issueAndVerify([customer], [period], first)
-  // Late usage for the month, then the same invoice requested twice at once.
-  await recordUsage([await usageMidMonth(customer, year, month)])
-  const again = await Promise.all([service.post(invoicePath(customer), { period }), service.post(invoicePath(customer), { period })])
+  // Late usage for the month, and the same invoice requested twice, all at once.
+  const late = await usageMidMonth(customer, year, month)
+  const [lateAnswer, ...again] = await Promise.all([
+    service.post('/usage', late),
+    service.post(invoicePath(customer), { period }),
+    service.post(invoicePath(customer), { period })
+  ])
+  expectStatus(lateAnswer!, 409, `usage at ${late.occurredAt} arrived after ${period} was invoiced for ${customer}`)
   for (const response of again) expectStatus(response, 409, `${period} is already invoiced for ${customer}`)
+  const usageRows = await database.query<{ count: string }>('SELECT count(*) FROM usage_events WHERE customer_id = $1', [customer])
+  expectEqual(Number(usageRows[0]?.count), first.length, `The number of usage events stored for ${customer} after usage for the invoiced ${period} was refused`)
   const read = await service.get<Invoice>(`${invoicePath(customer)}/${period}`)
   expectStatus(read, 200, 'reading the invoice back')
   const stored = await database.query<{ total_cents: number; lines: string }>(
@@ -135,23 +146,71 @@ scenarioTest('Malformed periods are refused with 400 and an invoice never issued
   expectEqual(Number(rows[0]?.count), 0, `The number of invoices stored for ${customer}`)
 })
 
-scenarioTest('Usage of an unknown meter is refused with 422, malformed usage with 400', async () => {
+scenarioTest('Usage of an unknown meter or from the future is refused with 422, malformed usage with 400', async () => {
   const customer = newCustomer()
   const known = new Set((await meters()).map((meter) => meter.code))
   const unknown = random.unique(() => random.pick(['sms-sent', 'gpu-hours', 'build-minutes', 'bandwidth-gb', 'webhooks', 'emails-sent']))
   check(!known.has(unknown), `the meter ${unknown} is unexpectedly on the price list`)
   const occurredAt = new Date(Date.now() - random.int(1, 600) * 60_000).toISOString()
   const meter = random.pick([...known])
-  const [unknownMeter, noTime, badTime, zero] = await Promise.all([
+  const future = new Date(Date.now() + random.int(15, 24 * 60) * 60_000).toISOString()
+  const [unknownMeter, noTime, badTime, zero, ahead] = await Promise.all([
     service.post('/usage', { customerId: customer, meter: unknown, quantity: random.int(1, 50), occurredAt }),
     service.post('/usage', { customerId: customer, meter, quantity: random.int(1, 50) }),
     service.post('/usage', { customerId: customer, meter, quantity: random.int(1, 50), occurredAt: occurredAt.slice(0, 10).split('-').reverse().join('/') }),
-    service.post('/usage', { customerId: customer, meter, quantity: 0, occurredAt })
+    service.post('/usage', { customerId: customer, meter, quantity: 0, occurredAt }),
+    service.post('/usage', { customerId: customer, meter, quantity: random.int(1, 50), occurredAt: future })
   ])
   expectStatus(unknownMeter, 422, `there is no meter ${unknown}`)
   expectStatus(noTime, 400, 'usage without occurredAt')
   expectStatus(badTime, 400, 'occurredAt is not a date-time')
   expectStatus(zero, 400, 'a quantity of 0')
+  expectStatus(ahead, 422, `usage at ${future} has not happened yet`)
   const rows = await database.query<{ count: string }>('SELECT count(*) FROM usage_events WHERE customer_id = $1', [customer])
   expectEqual(Number(rows[0]?.count), 0, `The number of usage events stored for ${customer}`)
+})
+
+scenarioTest('A retried usage report is recorded once, and its key cannot be reused for other usage', async () => {
+  const customer = newCustomer()
+  const year = random.int(2008, latestClosedYear())
+  const month = random.int(1, 12)
+  const idempotencyKey = random.unique(() => [8, 4, 4, 4, 12].map((length) => Array.from({ length }, () => random.pick([...'0123456789abcdef'])).join('')).join('-'))
+  const report = { ...(await usageMidMonth(customer, year, month)), idempotencyKey }
+  // The reporter retries before the first answer arrives.
+  const answers = await Promise.all([service.post<RecordedUsage>('/usage', report), service.post<RecordedUsage>('/usage', report)])
+  expectEqual(answers.map((answer) => answer.status).sort(), [200, 201], `The statuses of POST /usage sent twice at once with idempotency key ${idempotencyKey}`)
+  expectEqual(answers[0]!.body.id, answers[1]!.body.id, `The usage ids answered for the two POST /usage with idempotency key ${idempotencyKey}`)
+  const other = { ...(await usageMidMonth(customer, year, month)), idempotencyKey }
+  expectStatus(await service.post('/usage', other), 409, `idempotency key ${idempotencyKey} was used for other usage`)
+  const rows = await database.query<{ quantity: number; occurred_at: Date; idempotency_key: string }>(
+    'SELECT quantity, occurred_at, idempotency_key FROM usage_events WHERE customer_id = $1',
+    [customer]
+  )
+  expectEqual(
+    rows.map((row) => [row.quantity, row.occurred_at.toISOString(), row.idempotency_key]),
+    [[report.quantity, report.occurredAt, idempotencyKey]],
+    `The usage stored for ${customer} (quantity, occurred_at, idempotency_key)`
+  )
+})
+
+scenarioTest('A customer\'s usage is listed newest first, by period, by meter and both, page by page', async () => {
+  const year = random.int(2008, latestClosedYear())
+  const months = [random.int(1, 4), random.int(5, 8), random.int(9, 12)]
+  const [customer, neighbour] = [newCustomer(), newCustomer()]
+  const usage: Usage[] = []
+  for (const who of [customer, neighbour]) {
+    for (const month of months) for (let i = random.int(2, 5); i > 0; i--) usage.push(await usageMidMonth(who, year, month))
+  }
+  await recordUsage(usage)
+  const period = periodOf(year, random.pick(months))
+  const meter = random.pick(usage.filter((event) => event.customerId === customer && periodAt(event.occurredAt) === period)).meter
+  const limit = random.int(2, 5)
+  const problems = await Promise.all([
+    usageListProblem(customer, {}, limit, usage),
+    usageListProblem(customer, { period }, limit, usage),
+    usageListProblem(customer, { meter }, limit, usage),
+    usageListProblem(customer, { period, meter }, limit, usage),
+    usageListProblem(customer, { period: periodOf(year, 13) }, limit, usage)
+  ])
+  failWith(problems.filter((problem) => problem !== undefined), `Listing the usage of ${customer} went wrong`)
 })

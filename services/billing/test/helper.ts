@@ -1,17 +1,41 @@
 import { buildServer } from '@debug-drills/service-kit'
 import { testDatabaseUrl } from '@debug-drills/test-database/vitest'
+import type { LightMyRequestResponse } from 'fastify'
+import { expect } from 'vitest'
 import app from '../src/app.js'
 import { loadConfig } from '../src/config.js'
 
 /** The headers of an authenticated API client, for `app.inject`. */
 export const authorised = { authorization: 'Bearer test-key' }
 
-/** The app on a fresh, migrated database of its own; close it when done. */
-export async function buildTestApp() {
-  const config = loadConfig({ DATABASE_URL: await testDatabaseUrl(), LOG_LEVEL: 'silent', API_KEYS: 'tests:test-key' })
+/**
+ * The app on a fresh, migrated database of its own; close it when done. `env` adds settings,
+ * e.g. a webhook URL; the outbox relay is off unless a test turns it on.
+ */
+export async function buildTestApp(env: NodeJS.ProcessEnv = {}) {
+  const config = loadConfig({ DATABASE_URL: await testDatabaseUrl(), LOG_LEVEL: 'silent', API_KEYS: 'tests:test-key', OUTBOX_RELAY_ENABLED: 'false', ...env })
   const server = buildServer(app, { config }, { logLevel: config.LOG_LEVEL })
   await server.ready()
   return server
 }
 
 export type App = Awaited<ReturnType<typeof buildTestApp>>
+
+/** A small API client over `app.inject` for the routes most tests need. */
+export function billingApi(app: App) {
+  const send = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => app.inject({ headers: authorised, method, url, payload })
+  return {
+    send,
+    async use(customerId: string, meter: string, quantity: number, occurredAt: string, idempotencyKey?: string) {
+      const response = await send('POST', '/usage', { customerId, meter, quantity, occurredAt, idempotencyKey })
+      expectStatus(response, 201)
+      return response.json()
+    },
+    issue: (customerId: string, period: string) => send('POST', `/customers/${customerId}/invoices`, { period })
+  }
+}
+
+/** Like `expect(status).toBe(...)`, but a failure shows the body, which says why. */
+export function expectStatus(response: LightMyRequestResponse, status: number): void {
+  expect({ status: response.statusCode, body: response.body }).toMatchObject({ status })
+}

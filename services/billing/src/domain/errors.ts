@@ -1,8 +1,53 @@
 import { DomainError } from '@debug-drills/service-kit'
 
+// Every failure a client can act on, with its HTTP status. The shared error handler answers
+// them; nothing else in the service maps errors to statuses.
+
+export class InvalidPeriodError extends DomainError {
+  constructor(label: string) {
+    super(`"${label}" is not a billing period; write a calendar month as YYYY-MM`, 400)
+  }
+}
+
+export class InvalidCursorError extends DomainError {
+  constructor() {
+    super('The cursor is not one this service handed out; start again from the first page', 400)
+  }
+}
+
 export class UnknownMeterError extends DomainError {
   constructor(code: string) {
     super(`There is no meter "${code}"`, 422)
+  }
+}
+
+export class MeterNotFoundError extends DomainError {
+  constructor(code: string) {
+    super(`There is no meter "${code}"`, 404)
+  }
+}
+
+export class MeterExistsError extends DomainError {
+  constructor(code: string) {
+    super(`The meter "${code}" exists already`, 409)
+  }
+}
+
+export class UsageInFutureError extends DomainError {
+  constructor(occurredAt: Date) {
+    super(`Usage at ${occurredAt.toISOString()} has not happened yet`, 422)
+  }
+}
+
+export class PeriodInvoicedError extends DomainError {
+  constructor(customerId: string, period: string) {
+    super(`${customerId} has been invoiced for ${period} already; usage for it can no longer be recorded`, 409)
+  }
+}
+
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor(key: string) {
+    super(`The idempotency key "${key}" was used for different usage`, 409)
   }
 }
 
@@ -21,5 +66,11 @@ export class PeriodOpenError extends DomainError {
 export class InvoiceNotFoundError extends DomainError {
   constructor(customerId: string, period: string) {
     super(`${customerId} has no invoice for ${period}`, 404)
+  }
+}
+
+export class InvoiceTransitionError extends DomainError {
+  constructor(customerId: string, period: string, from: string, action: string) {
+    super(`The ${period} invoice of ${customerId} is ${from} and cannot be ${action}`, 409)
   }
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { priceUsage } from '../../src/domain/invoice-pricing.js'
+
+const prices = new Map([
+  ['api-requests', 5],
+  ['seats', 30],
+  ['storage-gb-days', 2]
+])
+
+describe('priceUsage', () => {
+  it('prices each meter at its list price and adds them up, in meter order', () => {
+    const priced = priceUsage(
+      [
+        { meterCode: 'seats', quantity: 10 },
+        { meterCode: 'api-requests', quantity: 500 }
+      ],
+      prices
+    )
+    expect(priced).toEqual({
+      lines: [
+        { meterCode: 'api-requests', quantity: 500, unitPriceCents: 5, amountCents: 2500 },
+        { meterCode: 'seats', quantity: 10, unitPriceCents: 30, amountCents: 300 }
+      ],
+      totalCents: 2800
+    })
+  })
+
+  it('leaves out meters without usage', () => {
+    expect(priceUsage([{ meterCode: 'seats', quantity: 0 }], prices)).toEqual({ lines: [], totalCents: 0 })
+  })
+
+  it('treats a meter without a price as a bug, not as free', () => {
+    expect(() => priceUsage([{ meterCode: 'bananas', quantity: 1 }], prices)).toThrow('No price for meter bananas')
+  })
+})
