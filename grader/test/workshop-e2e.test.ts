@@ -8,7 +8,7 @@ import { runDrill } from './support/run-drill.js'
 import { tempCheckout } from './support/temp-checkout.js'
 import { startTestServer, tempStateDir } from './support/workshop.js'
 
-const SCENARIO = 'catalog-sold-out-stock'
+const SCENARIO = 'tutorial'
 const OTHER = 'accounts-duplicate-signup'
 const CHROMIUM = process.env.DRILL_CHROMIUM ?? '/usr/bin/chromium'
 const docker = await dockerAvailable()
@@ -66,18 +66,18 @@ describe.skipIf(!docker)('a workshop end to end: facilitator page, two trainees 
       // Bob takes a hint from the server and submits an edit that fixes nothing.
       const hint = await runDrill(['hint'], { cwd: bob.root })
       expect(hint.stdout).toMatch(/Hint 1 of 3.*on the board/)
-      const routeFile = join(bob.root, 'services', 'catalog', 'src', 'app.ts')
+      const routeFile = join(bob.root, 'services', 'greetings', 'src', 'app.ts')
       writeFileSync(routeFile, `${readFileSync(routeFile, 'utf8')}\n// looked here\n`)
       const failed = await runDrill(['submit'], { cwd: bob.root })
       expect(failed.exitCode, failed.stdout + failed.stderr).toBe(1)
-      expect(failed.stdout).toMatch(/FAIL catalog-sold-out-stock/)
-      expect(failed.stdout).toMatch(/drill check catalog-sold-out-stock --seed \d+/)
+      expect(failed.stdout).toMatch(/FAIL tutorial/)
+      expect(failed.stdout).toMatch(/drill check tutorial --seed \d+/)
 
       // Ada submits the fix; the board shows her solve without a reload.
       ada.git('apply', join('scenarios', SCENARIO, 'fix.patch'))
       const passed = await runDrill(['submit'], { cwd: ada.root })
       expect(passed.exitCode, passed.stdout + passed.stderr).toBe(0)
-      expect(passed.stdout).toMatch(/PASS catalog-sold-out-stock/)
+      expect(passed.stdout).toMatch(/PASS tutorial/)
       const adaRow = board.locator('[data-testid=entry][data-name=ada]')
       await adaRow.and(board.locator('[data-points="100"]')).waitFor({ timeout: 15_000 })
       expect(await board.evaluate(() => (globalThis as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true)
@@ -111,8 +111,8 @@ describe.skipIf(!docker)('a workshop end to end: facilitator page, two trainees 
       const csv = await fetch(`${server.url}/api/workshops/${workshopId}/export.csv`, { headers: { authorization: `Bearer ${server.facilitatorToken}` } })
       const rows = (await csv.text()).trim().split('\n').slice(1)
       expect(rows.map((row) => row.split(',').slice(1, 8).join(','))).toEqual([
-        expect.stringMatching(/^bob,,catalog-sold-out-stock,[^,]+,\d+,failed,0$/),
-        expect.stringMatching(/^ada,,catalog-sold-out-stock,[^,]+,\d+,passed,100$/)
+        expect.stringMatching(/^bob,,tutorial,[^,]+,\d+,failed,0$/),
+        expect.stringMatching(/^ada,,tutorial,[^,]+,\d+,passed,100$/)
       ])
     } finally {
       await browser?.close()
