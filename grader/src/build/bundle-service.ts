@@ -21,7 +21,8 @@ export interface BundleOptions {
   service: string
 }
 
-const KEPT_BUNDLES = 6
+// Enough for a validation round's every version of one service (graded side by side) and a trainee's recent edits.
+const KEPT_BUNDLES = 24
 
 /** Bundles `src/server.ts` into one ES module. */
 export async function bundleService(options: BundleOptions): Promise<BundleResult> {
@@ -106,7 +107,8 @@ async function filesUnder(root: string, dir: string): Promise<string[]> {
 async function pruneCache(cacheRoot: string): Promise<void> {
   await mkdir(cacheRoot, { recursive: true })
   const entries = await readdir(cacheRoot)
-  const dated = await Promise.all(entries.map(async (name) => ({ name, at: (await stat(join(cacheRoot, name))).mtimeMs })))
+  // Another check may be pruning the same folder: an entry that is gone is simply not counted.
+  const dated = await Promise.all(entries.map(async (name) => ({ name, at: await stat(join(cacheRoot, name)).then((info) => info.mtimeMs, () => Number.POSITIVE_INFINITY) })))
   const stale = dated.sort((a, b) => b.at - a.at).slice(KEPT_BUNDLES)
   await Promise.all(stale.map(({ name }) => rm(join(cacheRoot, name), { recursive: true, force: true })))
 }
