@@ -95,7 +95,7 @@ scenarioTest('Status changes are stored; an impossible change and an unknown ord
 scenarioTest("A customer's history shows a new order, a status change and an archived order at once, though it is cached", async () => {
   const customerId = newCustomer()
   const orders = await placeOrders(mixedOrders([customerId]))
-  const limit = random.pick([undefined, 10, 50])
+  const limit = random.chance(1 / 3) ? undefined : random.pick([10, 50])
   const page = (status: Status) => ({ customerId, status, limit })
   const archived: number[] = []
   const expectHistory = async (after: string) => {

@@ -123,7 +123,7 @@ export function expectOrders(listing: Listing, want: readonly Order[], context =
   if (JSON.stringify(got) === JSON.stringify(want.map((order) => order.id))) return
   const when = context ? ` (${context})` : ''
   const wanted = prefix ? `expected it to begin with ${describe(want)}` : `expected ${describe(want)}`
-  throw new CheckFailed(`GET ${listing.path}${when} answered ${describe(listing.orders)}; ${wanted}, newest first.`)
+  throw new CheckFailed(`GET ${listing.path}${when} answered ${describe(listing.orders)}; ${wanted}${want.length > 1 ? ', newest first' : ''}.`)
 }
 
 /**
