@@ -91,3 +91,34 @@ scenarioTest('Status changes are stored; an impossible change and an unknown ord
   expectEqual((await storedOrder(order.id))?.status, 'shipped', `The stored status of order ${order.id} after a refused change`)
   expectStatus(await service.post(`/orders/${order.id + random.int(1_000_000, 9_000_000)}/status`, { status: 'paid' }), 404, 'changing an order that does not exist')
 })
+
+scenarioTest("A customer's history shows a new order, a status change and an archived order at once, though it is cached", async () => {
+  const customerId = newCustomer()
+  const orders = await placeOrders(mixedOrders([customerId]))
+  const limit = random.chance(1 / 3) ? undefined : random.pick([10, 50])
+  const page = (status: Status) => ({ customerId, status, limit })
+  const archived: number[] = []
+  const expectHistory = async (after: string) => {
+    for (const status of STATUSES) expectOrders(await list(page(status)), expected(orders, page(status), archived), after)
+  }
+  // Read twice: the second answer may come from memory.
+  await expectHistory('')
+  await expectHistory('read again')
+
+  const placed = await placeOrder(customerId)
+  orders.push(placed)
+  await expectHistory(`right after order #${placed.id} was placed`)
+
+  const next: Status = random.pick(['paid', 'cancelled'])
+  const changed = await service.post<Order>(`/orders/${placed.id}/status`, { status: next })
+  expectStatus(changed, 200, `moving order ${placed.id} to ${next}`)
+  orders[orders.length - 1] = changed.body
+  expectEqual((await storedOrder(placed.id))?.status, next, `The stored status of order ${placed.id}`)
+  await expectHistory(`right after order #${placed.id} became ${next}`)
+
+  const gone = random.pick(orders)
+  expectStatus(await service.delete(`/orders/${gone.id}`), 204, `archiving order ${gone.id}`)
+  archived.push(gone.id)
+  expectEqual((await storedOrder(gone.id))?.archived, true, `Whether order ${gone.id} is stored as archived`)
+  await expectHistory(`right after order #${gone.id} was archived`)
+})

@@ -1,4 +1,4 @@
-import { CheckFailed, expectStatus, random, service } from '@debug-drills/drill-kit'
+import { CheckFailed, database, expectStatus, random, service } from '@debug-drills/drill-kit'
 
 export const STATUSES = ['pending', 'paid', 'shipped', 'cancelled'] as const
 export type Status = (typeof STATUSES)[number]
@@ -10,6 +10,7 @@ export interface Order {
   totalCents: number
   lines: { sku: string; quantity: number; unitPriceCents: number }[]
   createdAt: string
+  updatedAt: string
 }
 
 export interface Listing {
@@ -51,19 +52,27 @@ async function moveAlong(order: Order, path: readonly Status[]): Promise<Order> 
   return current
 }
 
+/** Orders placed at once: a few, as checkouts overlap, without piling up transactions on a busy machine. */
+const PLACED_AT_ONCE = 4
+
 /**
- * Places the orders at once and brings each to its status. Every random draw happens before the
- * first request, so the seed alone decides the data.
+ * Places the orders a few at a time and brings each to its status. Every random draw happens
+ * before the first request, so the seed alone decides the data.
  */
 export async function placeOrders(wanted: readonly { customerId: string; status: Status }[]): Promise<Order[]> {
   const plans = wanted.map(({ customerId, status }) => ({ customerId, lines: randomLines(), path: pathTo(status) }))
-  return Promise.all(
-    plans.map(async ({ customerId, lines, path }) => {
-      const placed = await service.post<Order>('/orders', { customerId, lines })
-      expectStatus(placed, 201, `placing an order for ${customerId}`)
-      return moveAlong(placed.body, path)
-    })
-  )
+  const orders: Order[] = []
+  for (let start = 0; start < plans.length; start += PLACED_AT_ONCE) {
+    const placed = await Promise.all(
+      plans.slice(start, start + PLACED_AT_ONCE).map(async ({ customerId, lines, path }) => {
+        const response = await service.post<Order>('/orders', { customerId, lines })
+        expectStatus(response, 201, `placing an order for ${customerId}`)
+        return moveAlong(response.body, path)
+      })
+    )
+    orders.push(...placed)
+  }
+  return orders
 }
 
 export async function placeOrder(customerId: string, status: Status = 'pending'): Promise<Order> {
@@ -122,7 +131,7 @@ export function expectOrders(listing: Listing, want: readonly Order[], context =
   if (JSON.stringify(got) === JSON.stringify(want.map((order) => order.id))) return
   const when = context ? ` (${context})` : ''
   const wanted = prefix ? `expected it to begin with ${describe(want)}` : `expected ${describe(want)}`
-  throw new CheckFailed(`GET ${listing.path}${when} answered ${describe(listing.orders)}; ${wanted}, newest first.`)
+  throw new CheckFailed(`GET ${listing.path}${when} answered ${describe(listing.orders)}; ${wanted}${want.length > 1 ? ', newest first' : ''}.`)
 }
 
 /**
@@ -152,4 +161,67 @@ export function describeFilter({ status, customerId }: Filter): string {
   if (status) return `all ${status} orders`
   if (customerId) return `${customerId}'s orders`
   return 'all orders'
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** Polls `probe` until it answers something or the deadline passes (then undefined). */
+async function until<T>(deadlineMs: number, probe: () => Promise<T | undefined>): Promise<T | undefined> {
+  const deadline = Date.now() + deadlineMs
+  for (;;) {
+    const value = await probe()
+    if (value !== undefined || Date.now() > deadline) return value
+    await pause(5)
+  }
+}
+
+const HOLD = 'orders table hold'
+
+/**
+ * Sends the waves of requests while reads of the orders table wait, each wave only once every
+ * request of the waves before it is waiting in the database (or has answered), and then lets
+ * them all through together. A later wave so always arrives while the earlier ones are still in
+ * flight, every run, as when support agents open their queues at the same moment.
+ */
+export async function inWaves<T>(waves: readonly (readonly (() => Promise<T>)[])[]): Promise<T[][]> {
+  const holding = database
+    .query(`/* ${HOLD} */ DO $hold$ BEGIN LOCK TABLE orders IN ACCESS EXCLUSIVE MODE; PERFORM pg_sleep(10); END $hold$`)
+    .catch(() => undefined)
+  const holder = await until(5_000, async () => {
+    const rows = await database.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND wait_event = 'PgSleep' AND query LIKE $1`,
+      [`/* ${HOLD} */%`]
+    )
+    return rows[0]?.pid
+  })
+  if (holder === undefined) throw new Error('Could not hold the orders table to send the listings at once (the test database did not answer as expected).')
+  const answers: Promise<T[]>[] = []
+  let sent = 0
+  let answered = 0
+  try {
+    for (const wave of waves) {
+      const answering = Promise.all(
+        wave.map((send) =>
+          send().finally(() => {
+            answered += 1
+          })
+        )
+      )
+      answering.catch(() => undefined)
+      answers.push(answering)
+      sent += wave.length
+      await until(3_000, async () => {
+        const [row] = await database.query<{ waiting: number }>(
+          `SELECT count(DISTINCT pid)::int AS waiting FROM pg_locks WHERE relation = 'orders'::regclass AND NOT granted`
+        )
+        return (row?.waiting ?? 0) + answered >= sent ? true : undefined
+      })
+    }
+  } finally {
+    await database.query('SELECT pg_cancel_backend($1)', [holder])
+    await holding
+  }
+  return Promise.all(answers)
 }

@@ -1,10 +1,14 @@
-import sensible from '@fastify/sensible'
 import { apiKeyAuth, errorHandler, healthRoutes, notFoundHandler } from '@debug-drills/service-kit'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
-import ordersRepository from './plugins/orders-repository.js'
-import prisma from './plugins/prisma.js'
-import orderRoutes from './routes/orders.js'
+import orderServices from './plugins/app/order-services.js'
+import outbox from './plugins/app/outbox.js'
+import prisma from './plugins/app/prisma.js'
+import repositories from './plugins/app/repositories.js'
+import sensible from './plugins/external/sensible.js'
+import customerRoutes from './routes/customers/index.js'
+import orderRoutes from './routes/orders/index.js'
+import outboxRoutes from './routes/outbox/index.js'
 
 export interface AppOptions {
   config: Config
@@ -12,8 +16,11 @@ export interface AppOptions {
 
 export default async function app(fastify: FastifyInstance, { config }: AppOptions) {
   await fastify.register(sensible)
+
   await fastify.register(prisma, { databaseUrl: config.DATABASE_URL })
-  await fastify.register(ordersRepository)
+  await fastify.register(repositories)
+  await fastify.register(orderServices, { cache: config.cache })
+  await fastify.register(outbox, { webhook: config.webhook, outbox: config.outbox })
 
   fastify.setErrorHandler(errorHandler)
   fastify.setNotFoundHandler(notFoundHandler)
@@ -21,4 +28,6 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(apiKeyAuth, { apiKeys: config.API_KEYS })
   await fastify.register(healthRoutes, { ping: () => fastify.prisma.$queryRaw`SELECT 1` })
   await fastify.register(orderRoutes, { prefix: '/orders' })
+  await fastify.register(customerRoutes, { prefix: '/customers' })
+  await fastify.register(outboxRoutes, { prefix: '/outbox' })
 }

@@ -1,4 +1,5 @@
 import { DomainError } from '@debug-drills/service-kit'
+import type { OrderStatus } from './order-status.js'
 
 export class OrderNotFoundError extends DomainError {
   constructor(id: number) {
@@ -7,7 +8,32 @@ export class OrderNotFoundError extends DomainError {
 }
 
 export class StatusChangeError extends DomainError {
-  constructor(from: string, to: string) {
-    super(`An order that is ${from} cannot become ${to}`, 409)
+  constructor(from: OrderStatus, to: OrderStatus) {
+    super(from === to ? `The order is already ${to}` : `An order that is ${from} cannot become ${to}`, 409)
+  }
+}
+
+/** The same client sent the same `Idempotency-Key` for a different order. */
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor(key: string) {
+    super(`Idempotency-Key ${key} was already used for a different order`, 422)
+  }
+}
+
+export class OrderTotalTooLargeError extends DomainError {
+  constructor(maxCents: number) {
+    super(`The order total exceeds the largest total an order may have (${maxCents} cents); split it into several orders`, 422)
+  }
+}
+
+export class OutboxEventNotFoundError extends DomainError {
+  constructor(id: number) {
+    super(`Outbox event ${id} not found`, 404)
+  }
+}
+
+export class OutboxEventNotFailedError extends DomainError {
+  constructor(id: number) {
+    super(`Outbox event ${id} has not failed: only failed events can be retried`, 409)
   }
 }

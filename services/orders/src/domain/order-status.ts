@@ -1,4 +1,6 @@
-import type { OrderStatus } from '../generated/prisma/client.js'
+export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'cancelled'] as const
+
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
 /** Where an order may go from each status; shipped and cancelled are final. */
 const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
@@ -10,4 +12,13 @@ const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
 
 export function canChangeStatus(from: OrderStatus, to: OrderStatus): boolean {
   return NEXT[from].includes(to)
+}
+
+export function isFinal(status: OrderStatus): boolean {
+  return NEXT[status].length === 0
+}
+
+/** Orders the customer has paid for and that were not cancelled (and so refunded) afterwards. */
+export function isSettled(status: OrderStatus): boolean {
+  return status === 'paid' || status === 'shipped'
 }

@@ -1,7 +1,6 @@
 import { Type, type Static } from 'typebox'
-
-const Status = Type.Union([Type.Literal('pending'), Type.Literal('paid'), Type.Literal('shipped'), Type.Literal('cancelled')])
-const CustomerId = Type.String({ pattern: '^cus_[A-Za-z0-9]{4,32}$' })
+import { MAX_ORDER_TOTAL_CENTS } from '../domain/order-total.js'
+import { CustomerIdSchema, DateTimeSchema, StatusSchema } from './common.js'
 
 const LineSchema = Type.Object({
   sku: Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{2,31}$' }),
@@ -11,26 +10,37 @@ const LineSchema = Type.Object({
 
 export const OrderSchema = Type.Object({
   id: Type.Integer(),
-  customerId: CustomerId,
-  status: Status,
-  totalCents: Type.Integer(),
+  customerId: CustomerIdSchema,
+  status: StatusSchema,
+  totalCents: Type.Integer({ minimum: 0, maximum: MAX_ORDER_TOTAL_CENTS }),
   lines: Type.Array(LineSchema),
-  createdAt: Type.String({ format: 'date-time' })
+  /** The API client that placed the order; null for orders from before clients were recorded. */
+  placedBy: Type.Union([Type.String(), Type.Null()]),
+  createdAt: DateTimeSchema,
+  updatedAt: DateTimeSchema
 })
 
-export const OrderParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1 }) })
-
 export const CreateOrderSchema = Type.Object({
-  customerId: CustomerId,
+  customerId: CustomerIdSchema,
   lines: Type.Array(LineSchema, { minItems: 1, maxItems: 100 })
 })
 
-export const ChangeStatusSchema = Type.Object({ status: Status })
+/** A retried POST with the same key answers the order the first one placed instead of a second one. */
+export const CreateOrderHeadersSchema = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.:-]{8,128}$' }))
+})
+
+export const ChangeStatusSchema = Type.Object({
+  status: StatusSchema,
+  /** Kept in the audit trail and sent with the webhook event. */
+  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 }))
+})
 
 export const ListOrdersQuerySchema = Type.Object({
-  status: Type.Optional(Status),
-  customerId: Type.Optional(CustomerId),
+  status: Type.Optional(StatusSchema),
+  customerId: Type.Optional(CustomerIdSchema),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  /** The `next` of the previous page. */
   before: Type.Optional(Type.Integer({ minimum: 1 }))
 })
 
@@ -39,4 +49,16 @@ export const OrderListSchema = Type.Object({
   next: Type.Union([Type.Integer(), Type.Null()])
 })
 
+export const StatusChangeSchema = Type.Object({
+  from: Type.Union([StatusSchema, Type.Null()]),
+  to: StatusSchema,
+  changedBy: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  changedAt: DateTimeSchema
+})
+
+export const StatusChangeListSchema = Type.Object({ changes: Type.Array(StatusChangeSchema) })
+
 export type OrderResponse = Static<typeof OrderSchema>
+export type OrderListResponse = Static<typeof OrderListSchema>
+export type StatusChangeResponse = Static<typeof StatusChangeSchema>

@@ -1,6 +1,6 @@
 import { prismaPlugin } from '@debug-drills/service-kit'
 import { PrismaPg } from '@prisma/adapter-pg'
-import { PrismaClient } from '../generated/prisma/client.js'
+import { PrismaClient } from '../../generated/prisma/client.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

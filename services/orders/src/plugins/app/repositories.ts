@@ -1,0 +1,19 @@
+import fp from 'fastify-plugin'
+import { createRepositories, transactionRunner, type InTransaction, type Repositories } from '../../repositories/repositories.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Repositories on the shared client, for reads and single writes. */
+    repositories: Repositories
+    /** Repositories bound to one transaction, for writes that belong together. */
+    inTransaction: InTransaction
+  }
+}
+
+export default fp(
+  async (fastify) => {
+    fastify.decorate('repositories', createRepositories(fastify.prisma))
+    fastify.decorate('inTransaction', transactionRunner(fastify.prisma))
+  },
+  { name: 'repositories', dependencies: ['prisma'] }
+)

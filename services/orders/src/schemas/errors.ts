@@ -1,3 +1,0 @@
-import { Type } from 'typebox'
-
-export const ErrorSchema = Type.Object({ message: Type.String() })
