@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process'
 
 const drill = new URL('../grader/bin/drill.js', import.meta.url).pathname
-const repeat = process.env.DRILL_VALIDATE_REPEAT ?? '3'
+const repeat = process.env.DRILL_VALIDATE_REPEAT ?? '2'
 const docker = spawnSync('docker', ['info'], { stdio: 'ignore' }).status === 0
 const runtimes = ['embedded']
 if (docker) runtimes.unshift('docker')
