@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { expectNoGradingProcesses } from './support/leftovers.js'
+import { plantedCheckout } from './support/planted-checkout.js'
 import { runDrill } from './support/run-drill.js'
 
 describe('drill list', () => {
@@ -58,23 +59,34 @@ describe('bad input', () => {
 })
 
 describe('drill check', () => {
-  it('exits 1 on the shipped bug and writes results.json v3', async () => {
+  it('refuses to grade a drill that was not started here, and grades it as shipped on request', async () => {
+    const unstarted = await runDrill(['check', 'tutorial', '--runtime', 'embedded'])
+    expect(unstarted.exitCode).toBe(2)
+    expect(unstarted.stderr).toMatch(/tutorial is not started in this checkout, so there is no fix of yours to grade: `drill start tutorial` plants its bug/)
+    const shipped = await runDrill(['check', 'tutorial', '--shipped', '--runtime', 'embedded'])
+    expect(shipped.exitCode).toBe(1)
+    expect(shipped.stdout).toMatch(/as shipped, not your working copy/)
+    expect(shipped.stdout).toMatch(/To fix it yourself: drill start tutorial/)
+  })
+
+  it('exits 1 on the planted bug and writes results.json v3', async () => {
+    using checkout = plantedCheckout('tutorial')
     const path = join(tmpdir(), `results-${process.pid}.json`)
     writeFileSync(path, '')
-    const run = await runDrill(['check', 'catalog-sold-out-stock', '--runtime', 'embedded', '--json', path, '--seed', '77'])
+    const run = await runDrill(['check', '--runtime', 'embedded', '--json', path, '--seed', '77'], { cwd: checkout.root })
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toMatch(/Graded under NODE_ENV=production LOG_LEVEL=info · seed \d+/)
-    expect(run.stdout).toMatch(/Same data again: drill check catalog-sold-out-stock --seed \d+ --runtime embedded/)
+    expect(run.stdout).toMatch(/Graded under NODE_ENV=production LOG_LEVEL=info · seed 77/)
+    expect(run.stdout).toMatch(/Same data again: drill check tutorial --seed 77 --runtime embedded/)
     expect(run.stdout).toMatch(/FAIL .* behaviours still break/)
     const results = JSON.parse(await readFile(path, 'utf8'))
     await rm(path)
-    expect(results).toMatchObject({ version: 3, status: 'fail', drill: { scenario: 'catalog-sold-out-stock', runtime: 'embedded', seed: 77 } })
+    expect(results).toMatchObject({ version: 3, status: 'fail', drill: { scenario: 'tutorial', runtime: 'embedded', seed: 77, reproduce: 'drill check tutorial --seed 77 --runtime embedded' } })
     expect(results.tests.find((test: { status: string }) => test.status === 'fail')).toMatchObject({ set: 'regression', message: expect.any(String) })
   })
 
   for (const step of ['Starting the service', 'Running the hidden tests']) {
     it(`stops everything it started on Ctrl-C during "${step}" and exits 130`, async () => {
-      const run = await runDrill(['check', 'accounts-duplicate-signup', '--runtime', 'embedded'], { interrupt: new RegExp(step) })
+      const run = await runDrill(['check', 'tutorial', '--shipped', '--runtime', 'embedded'], { interrupt: new RegExp(step) })
       expect(run.exitCode).toBe(130)
       expect(run.stderr).toMatch(/Cancelled; everything this run started has been stopped/)
       await expectNoGradingProcesses()

@@ -22,11 +22,11 @@ async function imageFor(kind: keyof typeof IMAGES): Promise<string> {
 }
 
 it.runIf(docker)('docker/compose.yaml runs a bundled service with its database', async () => {
-  expect((await runDrill(['bundle', 'catalog'])).exitCode).toBe(0)
+  expect((await runDrill(['bundle', 'greetings'])).exitCode).toBe(0)
   const [command, ...prefix] = composeCommand()
   const env = {
     ...process.env,
-    SERVICE: 'catalog',
+    SERVICE: 'greetings',
     SERVICE_PORT: '3917',
     DB_PORT: '5917',
     POSTGRES_IMAGE: await imageFor('postgres'),
@@ -42,12 +42,15 @@ it.runIf(docker)('docker/compose.yaml runs a bundled service with its database',
       if (!health?.ok) await new Promise((resolve) => setTimeout(resolve, 500))
     }
     expect(health?.status).toBe(200)
-    const created = await fetch('http://127.0.0.1:3917/products', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ sku: 'COMPOSE-1', name: 'Compose mug', category: 'mugs', priceCents: 900 })
+    // compose.yaml's default API key, for a service run by hand.
+    const saved = await fetch('http://127.0.0.1:3917/languages/en-COMPOSE', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer dev-key' },
+      body: JSON.stringify({ formal: 'Good day, {name}.', casual: 'Hi {name}!' })
     })
-    expect(created.status).toBe(201)
+    expect(saved.status).toBe(200)
+    const greeting = await fetch('http://127.0.0.1:3917/greetings/en-COMPOSE?name=Ada&formal=true', { headers: { authorization: 'Bearer dev-key' } })
+    expect(await greeting.json()).toEqual({ language: 'en-COMPOSE', text: 'Good day, Ada.' })
   } finally {
     compose('down', '--volumes', '--remove-orphans')
   }

@@ -69,7 +69,9 @@ async function loadVariants(dir: string, kind: 'alternatives' | 'hacks'): Promis
 export async function listScenarios(repoRoot: string): Promise<Scenario[]> {
   const root = join(repoRoot, 'scenarios')
   const entries = await readdir(root, { withFileTypes: true })
-  const scenarios = await Promise.all(entries.filter((entry) => entry.isDirectory()).map((entry) => loadScenario(join(root, entry.name))))
+  // The scenarios folder is also a workspace package: its tooling folders are not drills.
+  const drills = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+  const scenarios = await Promise.all(drills.map((entry) => loadScenario(join(root, entry.name))))
   return scenarios.sort((a, b) => a.id.localeCompare(b.id))
 }
 
