@@ -13,7 +13,7 @@ const BILLING = 'billing-month-boundary'
 interface ResultsJson {
   status: string
   tests: { name: string; status: string; message?: string }[]
-  drill: { seed: number; changes: { source: string[]; ignored: string[] } }
+  drill: { seed: number; environment: Record<string, string>; changes: { source: string[]; ignored: string[] } }
 }
 
 afterEach(async () => {
@@ -74,7 +74,7 @@ describe('a check trusts nothing in the checkout but the service source', () => 
     ])
     expect(after.run.stdout).toMatch(/Ignored: these files differ from the commit you started from/)
     expect(after.run.stdout).toContain(`scenarios/${BILLING}/scenario.yaml`)
-    expect(after.run.stdout).toMatch(/Graded under .*TZ=America\/New_York/)
+    expect(after.results.drill.environment).toMatchObject({ TZ: 'America/New_York' })
   })
 })
 
@@ -89,7 +89,7 @@ describe('a seed reproduces a check', () => {
     expect(a.results.drill.seed).toBe(4242)
     expect(outcome(b.results)).toEqual(outcome(a.results))
     expect(normalised(b.run)).toBe(normalised(a.run))
-    expect(a.run.stdout).toContain(`Same data again: drill check ${BILLING} --seed 4242 --runtime embedded`)
+    expect(a.run.stdout).toContain(`same data again: drill check ${BILLING} --seed 4242 --runtime embedded`)
     if (await dockerAvailable()) {
       const docker = await checkWithSeed(first, 4242, 'docker')
       expect(outcome(docker.results)).toEqual(outcome(a.results))
@@ -101,13 +101,14 @@ describe('a seed reproduces a check', () => {
 describe('reports that help', () => {
   it('shows the log of a service that crashed during the tests, its stack trace naming the trainee’s own file', async () => {
     using checkout = tempCheckout()
-    await startDrill(checkout, BILLING)
-    appendFileSync(join(checkout.root, 'services', 'billing', 'src', 'server.ts'), "\nsetTimeout(() => {\n  throw new Error('the billing run crashed')\n}, 1_500)\n")
+    await startDrill(checkout, 'tutorial')
+    const route = join(checkout.root, 'services', 'greetings', 'src', 'routes', 'greetings.ts')
+    replaceInFile(route, '      const { name, formal } = request.query', "      setTimeout(() => {\n        throw new Error('the greetings run crashed')\n      })\n      const { name, formal } = request.query")
     const { run, results } = await checkWithSeed(checkout, 7)
     expect(results.status).toBe('fail')
     expect(run.stdout).toMatch(/The service stopped answering during the tests/)
-    expect(run.stdout).toContain('Error: the billing run crashed')
-    expect(run.stdout).toContain(`${join(checkout.root, 'services', 'billing', 'src', 'server.ts')}:`)
+    expect(run.stdout).toContain('Error: the greetings run crashed')
+    expect(run.stdout).toContain(`${route}:`)
   })
 
   it('shows only the compiler’s messages for code that does not type-check, as an error', async () => {

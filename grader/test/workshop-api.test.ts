@@ -313,6 +313,6 @@ describe('workshop API: board, freeze and export', () => {
       expect((await call('GET', path)).status).toBe(404)
     }
     const catalog = await call<{ scenarios: Record<string, unknown>[] }>('GET', '/api/scenarios')
-    expect(Object.keys(catalog.body.scenarios[0] ?? {}).sort()).toEqual(['bugClass', 'difficulty', 'id', 'service', 'timeLimitMinutes', 'title'])
+    expect(Object.keys(catalog.body.scenarios[0] ?? {}).sort()).toEqual(['difficulty', 'id', 'service', 'timeLimitMinutes', 'title'])
   })
 })

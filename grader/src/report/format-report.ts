@@ -51,8 +51,7 @@ export function formatReport(report: GradeReport, c: Colors): string[] {
         ? `${c.bgRed(c.white(' FAIL '))} ${failing} of ${report.tests.length} behaviours still break`
         : `${c.bgYellow(c.black(' ERROR '))} ${report.problem?.kind === 'infrastructure' ? 'the grader could not run the check' : 'the check could not finish'}`
   lines.push(`  ${summary} ${c.dim(`· ${seconds(report.durationMs)} (${timing})`)}`)
-  const environment = Object.entries(report.environment).map(([name, value]) => `${name}=${value}`)
-  lines.push(c.dim(`  Graded under ${environment.join(' ') || 'no environment beyond DATABASE_URL, HOST and PORT'} · seed ${report.seed}`))
-  if (report.source === 'working-copy') lines.push(c.dim(`  Same data again: drill check ${report.scenario} --seed ${report.seed} --runtime ${report.runtime}`))
+  // The production settings are not highlighted here: finding how they differ from a laptop's is part of some drills.
+  lines.push(c.dim(`  Seed ${report.seed}${report.source === 'working-copy' ? ` · same data again: drill check ${report.scenario} --seed ${report.seed} --runtime ${report.runtime}` : ''}`))
   return lines
 }

@@ -101,7 +101,6 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, hub: 
       id: scenario.id,
       title: scenario.title,
       service: scenario.service,
-      bugClass: scenario.bugClass,
       difficulty: scenario.difficulty,
       timeLimitMinutes: scenario.timeLimitMinutes
     }))

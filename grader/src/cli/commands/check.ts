@@ -78,7 +78,7 @@ export async function checkOnce(scenario: Scenario, runtime: GradingRuntime, opt
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     onStep: (step) => {
       endStep?.()
-      endStep = terminal.progress(STEP_TEXT[step])
+      endStep = terminal.progress(step === 'prepare' && options.shipped ? 'Preparing the drill as it ships' : STEP_TEXT[step])
     }
   }).finally(() => endStep?.())
   terminal.line()
