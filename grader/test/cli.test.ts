@@ -31,7 +31,7 @@ describe('bad input', () => {
   it('asks for a scenario when none is given and no drill is active', async () => {
     const run = await runDrill(['check'], { env: { DRILL_STATE_FILE: join(tmpdir(), `no-progress-${process.pid}.json`) } })
     expect(run.exitCode).toBe(2)
-    expect(run.stderr).toMatch(/No drill is active, so `drill check` does not know what to work on\. .* or name the scenario to check: `drill check catalog-sold-out-stock`\./)
+    expect(run.stderr).toMatch(/No drill is active, so `drill check` does not know what to work on\. .* or name the scenario to check: `drill check <scenario>`\./)
   })
 
   it('has --help for every command', async () => {

@@ -65,10 +65,17 @@ describe('the whole loop', () => {
     await expectNoGradingProcesses()
   })
 
-  it('suggests a real drill next, and commands that need an active drill ask for one', async () => {
+  it('suggests a real drill next; hints need an active drill, and a check after the solve grades the branch without recording it', async () => {
     const next = JSON.parse((await drill('next', '--json')).stdout)
     expect(next.suggestion.scenario).not.toBe(TUTORIAL)
-    for (const command of [['hint'], ['check'], ['giveup'], ['watch'], ['repro']]) {
+    const status = await drill('status')
+    expect(status.stdout).toMatch(/No clock is running\. You are on drill\/tutorial: `drill exit` takes you back to your branch\./)
+    expect(status.stdout).toMatch(/still to solve +\d+ drills; their kind of bug shows once solved or given up/)
+    expect(status.stdout).not.toMatch(/missing-await|stale-state|environment-mismatch/)
+    const again = await drill('check', '--runtime', 'embedded')
+    expect(again.exitCode).toBe(0)
+    expect(again.stdout).toMatch(/Not timed or recorded/)
+    for (const command of [['hint'], ['giveup']]) {
       const run = await drill(...command)
       expect(run.exitCode, command.join(' ')).toBe(2)
       expect(run.stderr).toMatch(new RegExp(`No drill is active, so \`drill ${command[0]}\` does not know what to work on\\. Start one with \`drill start <scenario>\``))

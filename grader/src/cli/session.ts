@@ -5,6 +5,7 @@ import { readState, statePath } from '../progress/state-file.js'
 import type { State } from '../progress/state-schema.js'
 import { findScenario, listScenarios } from '../scenarios/load-scenarios.js'
 import type { Scenario } from '../scenarios/scenario.js'
+import { readDrillBranch } from '../workspace/planted-drill.js'
 import type { CommandContext } from './command-context.js'
 
 export class NoActiveDrillError extends UsageError {
@@ -27,12 +28,17 @@ export async function readSession({ repoRoot }: CommandContext): Promise<Session
   return { path, state, active: activeDrill(state) }
 }
 
-/** The named scenario, or the active drill's when none is named. */
+/**
+ * The named scenario, or the active drill's when none is named; after a solve or a give-up, the
+ * drill whose branch the checkout is still on (checked, not recorded).
+ */
 export async function scenarioOrActive(ctx: CommandContext, id: string | undefined, command: string, alternative?: string): Promise<Scenario> {
   if (id) return findScenario(ctx.repoRoot, id)
   const { active } = await readSession(ctx)
-  if (!active) throw new NoActiveDrillError(command, alternative)
-  return findScenario(ctx.repoRoot, active.scenarioId)
+  if (active) return findScenario(ctx.repoRoot, active.scenarioId)
+  const planted = await readDrillBranch(ctx.repoRoot)
+  if (planted) return findScenario(ctx.repoRoot, planted.scenario)
+  throw new NoActiveDrillError(command, alternative)
 }
 
 /**

@@ -46,7 +46,7 @@ export function parseTimeout(value: unknown): number | undefined {
 }
 
 export async function check(scenarioId: string | undefined, options: CheckOptions, ctx: CommandContext): Promise<number> {
-  const scenario = await scenarioOrActive(ctx, scenarioId, 'check', ', or name the scenario to check: `drill check catalog-sold-out-stock`')
+  const scenario = await scenarioOrActive(ctx, scenarioId, 'check', ', or name the scenario to check: `drill check <scenario>`')
   const checkOptions = { seed: parseSeed(options.seed), timeoutMs: parseTimeout(options.timeout), json: options.json, shipped: Boolean(options.shipped) }
   const runtime = await selectRuntime(parseRuntimeChoice(options.runtime ?? 'auto'), (line) => ctx.terminal.line(ctx.terminal.colors.dim(line)))
   const report = await checkOnce(scenario, runtime, checkOptions, ctx)

@@ -3,6 +3,7 @@ import { listScenarios } from '../../scenarios/load-scenarios.js'
 import { DIFFICULTY_NAMES } from '../../scenarios/manifest-schema.js'
 import type { CommandContext } from '../command-context.js'
 import type { Colors } from '../terminal.js'
+import { readDrillBranch } from '../../workspace/planted-drill.js'
 import { readSession } from '../session.js'
 import { formatDuration } from '../text.js'
 
@@ -27,7 +28,8 @@ export async function status(options: StatusOptions, ctx: CommandContext): Promi
       `Active: ${c.cyan(activeInfo.scenario)} · ${formatDuration(activeInfo.elapsedMs)} in${limit ? ` of ${limit} min` : ''} · ${activeInfo.hintsUsed} hint${activeInfo.hintsUsed === 1 ? '' : 's'}`
     )
   } else {
-    ctx.terminal.line(c.dim('No drill is active.'))
+    const planted = await readDrillBranch(ctx.repoRoot)
+    ctx.terminal.line(c.dim(planted ? `No clock is running. You are on ${planted.branch}: \`drill exit\` takes you back to your branch.` : 'No drill is active.'))
   }
   const width = Math.max(...scenarios.map((scenario) => scenario.id.length))
   if (summary.tutorial) {
@@ -35,12 +37,22 @@ export async function status(options: StatusOptions, ctx: CommandContext): Promi
     ctx.terminal.line(`${c.bold('tutorial'.padEnd(22))} ${summary.tutorial.solved ? c.green('done') : c.dim('not done yet: drill start tutorial')}`)
     ctx.terminal.line(`  ${scenarioLine(summary.tutorial, width, c)}`)
   }
+  // A drill's kind of bug shows once it is solved or given up: before, knowing it is half the hunt.
+  const revealed = (scenario: ScenarioProgress) => scenario.solved || scenario.gaveUp > 0
   for (const group of summary.classes) {
+    const shown = group.scenarios.filter(revealed)
+    if (!shown.length) continue
     ctx.terminal.line()
-    const bar = `${'■'.repeat(group.solved)}${'□'.repeat(group.total - group.solved)}`
-    const tone = group.solved === group.total ? c.green : group.solved === 0 ? c.red : c.yellow
-    ctx.terminal.line(`${c.bold(group.bugClass.padEnd(22))} ${tone(bar)} ${c.dim(`${group.solved} of ${group.total} solved`)}`)
-    for (const scenario of group.scenarios) ctx.terminal.line(`  ${scenarioLine(scenario, width, c)}`)
+    const bar = `${'■'.repeat(group.solved)}${'□'.repeat(shown.length - group.solved)}`
+    const tone = group.solved === shown.length ? c.green : group.solved === 0 ? c.red : c.yellow
+    ctx.terminal.line(`${c.bold(group.bugClass.padEnd(22))} ${tone(bar)} ${c.dim(`${group.solved} solved`)}`)
+    for (const scenario of shown) ctx.terminal.line(`  ${scenarioLine(scenario, width, c)}`)
+  }
+  const open = summary.classes.flatMap((group) => group.scenarios).filter((scenario) => !revealed(scenario))
+  if (open.length) {
+    ctx.terminal.line()
+    ctx.terminal.line(`${c.bold('still to solve'.padEnd(22))} ${c.dim(`${open.length} drill${open.length === 1 ? '' : 's'}; their kind of bug shows once solved or given up`)}`)
+    for (const scenario of open.sort((a, b) => a.difficulty - b.difficulty || a.id.localeCompare(b.id))) ctx.terminal.line(`  ${scenarioLine(scenario, width, c)}`)
   }
   return 0
 }

@@ -34,7 +34,7 @@ export interface SubmitOptions {
 /** `drill submit [scenario]`: sends the service's diff to the workshop server and waits for its verdict. */
 export async function submit(scenarioId: string | undefined, options: SubmitOptions, ctx: CommandContext): Promise<number> {
   const joined = await requireJoinedWorkshop(ctx.repoRoot, 'submit')
-  const scenario = await scenarioOrActive(ctx, scenarioId, 'submit', ', or name the scenario: `drill submit catalog-sold-out-stock`')
+  const scenario = await scenarioOrActive(ctx, scenarioId, 'submit', ', or name the scenario: `drill submit <scenario>`')
   if (!joined.scenarios.includes(scenario.id)) {
     throw new UsageError(`"${scenario.id}" is not part of "${joined.title}". Its scenarios: ${joined.scenarios.join(', ')}.`)
   }
