@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { build, type Message } from 'esbuild'
@@ -30,7 +30,8 @@ export async function bundleService(options: BundleOptions): Promise<BundleResul
   const cacheRoot = drillDir(options.repoRoot, 'cache', 'bundles', options.service)
   const dir = join(cacheRoot, await inputsHash(options))
   if (await access(join(dir, 'server.mjs')).then(() => true, () => false)) return { ok: true, entry: 'server.mjs', dir }
-  const staging = `${dir}.staging-${process.pid}`
+  // Two grades of the same source at once (validate side by side) each build their own staging folder.
+  const staging = `${dir}.staging-${process.pid}-${randomUUID().slice(0, 8)}`
   const result = await runEsbuild(options, staging)
   if (!result.ok) {
     await rm(staging, { recursive: true, force: true })

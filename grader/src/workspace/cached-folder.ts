@@ -4,23 +4,29 @@ import { join } from 'node:path'
 
 const COMPLETE = '.complete'
 
+const isComplete = (dir: string) => access(join(dir, COMPLETE)).then(() => true, () => false)
+
 /**
  * A cache folder that is either complete or absent: `fill` writes into a staging folder, which
- * is renamed into place only when it succeeded, so a crash or a concurrent check never leaves
- * a half-written folder behind.
+ * is renamed into place only when it succeeded, so a crash never leaves a half-written folder
+ * behind. Two checks filling the same folder at once (validate grades side by side) both
+ * succeed: whoever publishes second keeps the first one's folder, which others may be reading.
  */
 export async function cachedFolder(dir: string, fill: (staging: string) => Promise<void>): Promise<string> {
-  if (await access(join(dir, COMPLETE)).then(() => true, () => false)) return dir
+  if (await isComplete(dir)) return dir
   const staging = `${dir}.staging-${process.pid}-${randomUUID().slice(0, 8)}`
   await mkdir(staging, { recursive: true })
   try {
     await fill(staging)
     await writeFile(join(staging, COMPLETE), '')
-    await rm(dir, { recursive: true, force: true })
-    await rename(staging, dir)
+    await rename(staging, dir).catch(async () => {
+      if (await isComplete(dir)) return
+      // A folder left incomplete by a crash: replace it.
+      await rm(dir, { recursive: true, force: true })
+      await rename(staging, dir)
+    })
   } catch (error) {
-    // Another check may have published the same folder first: theirs is as good as ours.
-    if (!(await access(join(dir, COMPLETE)).then(() => true, () => false))) throw error
+    if (!(await isComplete(dir))) throw error
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
