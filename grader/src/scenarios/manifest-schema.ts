@@ -1,6 +1,42 @@
 import { z } from 'zod'
 
-export const BUG_CLASSES = ['environment-mismatch', 'type-coercion', 'stale-state', 'missing-await'] as const
+/**
+ * The root cause, named finely. The first four are the classes the curriculum promises at least three drills of
+ * (scenarios/README.md, "Coverage").
+ */
+export const BUG_CLASSES = [
+  'environment-mismatch',
+  'type-coercion',
+  'stale-state',
+  'missing-await',
+  'off-by-one',
+  'null-handling',
+  'shared-mutation',
+  'race-condition',
+  'transaction-scope',
+  'resource-leak',
+  'money-rounding',
+  'idempotency',
+  'contract-mismatch'
+] as const
+
+/** The bug patterns of the debugging article: every pattern has at least two drills. */
+export const PATTERNS = ['off-by-one', 'type-and-null', 'mutation', 'async-timing', 'stale-state', 'environment'] as const
+
+export const PATTERN_NAMES = {
+  'off-by-one': 'off-by-one',
+  'type-and-null': 'type mismatch and null',
+  mutation: 'mutation',
+  'async-timing': 'async timing',
+  'stale-state': 'stale state',
+  environment: 'environment'
+} as const
+
+/**
+ * What it takes for the symptom to show: production's settings (the check's environment, not the laptop's
+ * `.env`), concurrent requests, a background job, or more than one service.
+ */
+export const TRAITS = ['production-only', 'concurrency', 'background-job', 'cross-service'] as const
 
 /** The kinds of wrong fix a scenario's hacks stand for (scenarios/README.md). */
 export const HACK_FAMILIES = [
@@ -30,6 +66,10 @@ export const ManifestSchema = z.object({
   title: z.string().min(1),
   service: z.string().regex(/^[a-z0-9-]+$/),
   bugClass: z.enum(BUG_CLASSES),
+  pattern: z.enum(PATTERNS),
+  traits: z.array(z.enum(TRAITS)).default([]),
+  /** The tracks (scenarios/tracks.yaml) this drill belongs to, each with its position in that track (1 is first). */
+  tracks: z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), z.number().int().positive()).default({}),
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   /** The guided first drill: exempt from the alternatives and hacks a real drill needs. */
   tutorial: z.boolean().default(false),
@@ -52,6 +92,8 @@ export const ManifestSchema = z.object({
 
 export type Manifest = z.infer<typeof ManifestSchema>
 export type BugClass = (typeof BUG_CLASSES)[number]
+export type Pattern = (typeof PATTERNS)[number]
+export type Trait = (typeof TRAITS)[number]
 export type Hint = z.infer<typeof HintSchema>
 
 export const DIFFICULTY_NAMES = { 1: 'easy', 2: 'medium', 3: 'hard' } as const
