@@ -26,3 +26,6 @@ export { activeDrill, mergeStates, recordCheck, suggestNext, summarize, type Pro
 export { parseState, readState, statePath, StateFileError, updateState } from './progress/state-file.js'
 export { STATE_FORMAT, type Attempt, type State } from './progress/state-schema.js'
 export { formatExchange, replay, substituteRun, type ReproExchange } from './trainee/repro.js'
+export { updateReadme, renderReadmeSections } from './scenarios/readme-tables.js'
+export { loadTracks, findTrack, type Track } from './scenarios/tracks.js'
+export { curriculumProblems, rootCauseLines } from './scenarios/curriculum.js'

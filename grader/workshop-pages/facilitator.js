@@ -161,13 +161,37 @@ async function refresh() {
   }
 }
 
+let tracks = []
+
 async function loadScenarios() {
-  const { scenarios } = await (await fetch('/api/scenarios')).json()
+  const catalogue = await (await fetch('/api/scenarios')).json()
+  tracks = catalogue.tracks ?? []
   $('scenario-choices').replaceChildren(
-    ...scenarios.map((scenario) =>
+    ...catalogue.scenarios.map((scenario) =>
       el('label', { class: 'choice' }, el('input', { type: 'checkbox', name: 'scenarios', value: scenario.id, checked: true }), ` ${scenario.title} `, el('small', {}, `${scenario.id} · ${scenario.timeLimitMinutes} min`))
     )
   )
+  $('track-choice').replaceChildren(
+    el('option', { value: '' }, 'any drills (tick them below)'),
+    ...tracks.map((track) => el('option', { value: track.id }, `${track.title} (${track.scenarios.length} drills)`))
+  )
+}
+
+// Choosing a track ticks exactly its drills; the workshop keeps the track's order.
+$('track-choice').addEventListener('change', (event) => {
+  const track = tracks.find((candidate) => candidate.id === event.target.value)
+  $('track-summary').textContent = track ? track.summary : ''
+  if (!track) return
+  for (const box of document.querySelectorAll('input[name="scenarios"]')) box.checked = track.scenarios.includes(box.value)
+  const form = $('create')
+  form.elements.title.value = track.title
+})
+
+function orderedByTrack(ids, trackId) {
+  const track = tracks.find((candidate) => candidate.id === trackId)
+  if (!track) return ids
+  const position = (id) => (track.scenarios.includes(id) ? track.scenarios.indexOf(id) : track.scenarios.length)
+  return [...ids].sort((a, b) => position(a) - position(b))
 }
 
 $('create').addEventListener('submit', async (event) => {
@@ -175,7 +199,7 @@ $('create').addEventListener('submit', async (event) => {
   const form = new FormData(event.target)
   const body = {
     title: form.get('title'),
-    scenarios: form.getAll('scenarios'),
+    scenarios: orderedByTrack(form.getAll('scenarios'), form.get('track')),
     durationMinutes: Number(form.get('durationMinutes')),
     freezeMinutes: Number(form.get('freezeMinutes') || 0),
     mode: form.get('mode'),

@@ -62,8 +62,11 @@ function negatedFlag(command: Command, rawName: `--no-${string}`, description: s
 const cli = cac('drill')
 
 cli
-  .command('list', 'List the scenarios: id, title, bug class, difficulty')
+  .command('list', 'List the drills (id, title, difficulty), or one track in order')
+  .option('--track <id>', 'Only the drills of this track, in its order')
+  .option('--tracks', 'List the tracks: onboarding week, async and state, production incidents...')
   .option('--json', 'Print JSON')
+  .example('drill list --track onboarding-week')
   .action((options) => run(async (ctx) => (await import('./commands/list.js')).list(options, ctx)))
 
 cli
@@ -173,8 +176,10 @@ cli
   .action((options) => run(async (ctx) => (await import('./commands/status.js')).status(options, ctx)))
 
 cli
-  .command('next', 'Suggest the next drill: an unsolved one in your weakest bug class, easiest first')
+  .command('next', 'Suggest the next drill: the next of your track, or an unsolved one in your weakest kind of bug, easiest first')
+  .option('--track <id>', 'Follow this track from now on (`all`: the whole catalogue again)')
   .option('--json', 'Print JSON')
+  .example('drill next --track onboarding-week')
   .action((options) => run(async (ctx) => (await import('./commands/next.js')).next(options, ctx)))
 
 cli

@@ -132,6 +132,16 @@ export function suggestNext(summary: ProgressSummary): Suggestion | undefined {
   return lowest ? { scenario: lowest, reason: `everything is solved; this is your lowest score (${lowest.best?.score ?? 0}), try to beat it` } : undefined
 }
 
+/** The first drill of the track not solved yet, in the track's order; undefined when the track is done. */
+export function suggestInTrack(summary: ProgressSummary, track: { title: string; scenarios: readonly string[] }): Suggestion | undefined {
+  const all = [...(summary.tutorial ? [summary.tutorial] : []), ...summary.classes.flatMap((group) => group.scenarios)]
+  const open = track.scenarios.map((id) => all.find((scenario) => scenario.id === id)).filter((scenario) => scenario !== undefined && !scenario.solved)
+  const scenario = open[0]
+  if (!scenario) return undefined
+  const position = track.scenarios.indexOf(scenario.id) + 1
+  return { scenario, reason: `it is drill ${position} of ${track.scenarios.length} in the track "${track.title}" and the first you have not solved` }
+}
+
 /**
  * Adds another machine's progress to this one: attempts are matched by when they started,
  * so importing the same file twice changes nothing. The local active drill stays active.

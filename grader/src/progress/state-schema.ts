@@ -29,6 +29,8 @@ export const StateSchema = z.object({
   format: z.literal(STATE_FORMAT),
   /** The scenario `drill start` began last, until it is solved, given up or reset. */
   active: z.string().optional(),
+  /** The track `drill next` follows, set by `drill next --track <id>` until `--track all`. */
+  track: z.string().optional(),
   scenarios: z.record(z.string(), z.object({ attempts: z.array(AttemptSchema) }))
 })
 

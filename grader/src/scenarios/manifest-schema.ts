@@ -65,6 +65,11 @@ export const ManifestSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens'),
   title: z.string().min(1),
   service: z.string().regex(/^[a-z0-9-]+$/),
+  /**
+   * Other services the drill's service calls, started beside it (each with its own database) by the check and by
+   * `drill run`, from the base commit: the trainee's fix belongs in `service`.
+   */
+  dependsOn: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
   bugClass: z.enum(BUG_CLASSES),
   pattern: z.enum(PATTERNS),
   traits: z.array(z.enum(TRAITS)).default([]),

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Scenario } from '../scenarios/scenario.js'
+import type { Track } from '../scenarios/tracks.js'
 import type { GradeJob } from './grading-queue.js'
 import { bearerToken, hashToken } from './tokens.js'
 import type { WorkshopEvents } from './workshop-events.js'
@@ -10,6 +11,8 @@ export interface WorkshopAppOptions {
   repoRoot: string
   /** The scenarios this server's checkout holds, by id. */
   catalog: ReadonlyMap<string, Scenario>
+  /** The tracks a facilitator can create a workshop from, each with its drills in order. */
+  tracks?: readonly Track[]
   /** The commit whose services count as pristine for submissions. */
   pristineBase: string
   events: Pick<WorkshopEvents, 'on' | 'off'>

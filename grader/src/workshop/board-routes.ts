@@ -103,7 +103,8 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, hub: 
       service: scenario.service,
       difficulty: scenario.difficulty,
       timeLimitMinutes: scenario.timeLimitMinutes
-    }))
+    })),
+    tracks: (ctx.tracks ?? []).map(({ id, title, summary, scenarios }) => ({ id, title, summary, scenarios: scenarios.filter((scenario) => ctx.catalog.has(scenario)) }))
   }))
 
   app.get<{ Params: { id: string } }>('/api/boards/:id', async (request) => computeBoard(ctx.db, await findWorkshop(ctx, request.params.id), ctx.catalog))

@@ -7,6 +7,7 @@ import { CleanupStack } from '../lifecycle/cleanup-stack.js'
 import type { GradingRuntime } from '../runtime/runtime.js'
 import { listScenarios } from '../scenarios/load-scenarios.js'
 import type { Scenario } from '../scenarios/scenario.js'
+import { loadTracks } from '../scenarios/tracks.js'
 import { drillDir } from '../workspace/drill-dir.js'
 import { pristineBase } from '../workspace/pristine-base.js'
 import { buildWorkshopApp } from './app.js'
@@ -116,6 +117,7 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
     cleanup.defer(() => events.close())
 
     const [catalog, base] = await Promise.all([scenarioCatalog(options.repoRoot), pristineBase(options.repoRoot)])
+    const tracks = await loadTracks(options.repoRoot, [...catalog.values()])
     const tokenFile = join(stateDir, 'facilitator-token')
     const facilitatorToken = await ensureFacilitatorToken(db, tokenFile)
 
@@ -123,6 +125,7 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
       db,
       repoRoot: options.repoRoot,
       catalog,
+      tracks,
       pristineBase: base,
       events,
       enqueue: (job) => enqueueGrading(boss, job),
