@@ -8,7 +8,7 @@ import { bundleTests } from '../hidden-tests/bundle-tests.js'
 import { parseTestOutput } from '../hidden-tests/parse-test-output.js'
 import type { TestResult } from '../hidden-tests/test-result.js'
 import { CleanupStack } from '../lifecycle/cleanup-stack.js'
-import { ServiceStartError, type GradingRuntime, type StartedService } from '../runtime/runtime.js'
+import { ServiceStartError, type DependencyAddress, type GradingRuntime, type StartedEnvironment, type StartedService } from '../runtime/runtime.js'
 import type { Scenario } from '../scenarios/scenario.js'
 import { createBuildDir } from '../workspace/build-dir.js'
 import { checkWorkspacePackages } from '../workspace/check-workspace-packages.js'
@@ -109,7 +109,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
   try {
     await using cleanup = new CleanupStack()
     const serviceDir = join(repoRoot, 'services', scenario.service)
-    const [pristine, tests] = await step('prepare', async () => {
+    const [pristine, tests, base] = await step('prepare', async () => {
       const { base, editsSince } = await gradingBase(repoRoot, scenario, source)
       if (options.inputs === 'checkout') await checkWorkspacePackages(serviceDir)
       const inputs = options.inputs === 'checkout' ? checkoutInputs(repoRoot, scenario) : await pristineInputs(repoRoot, base, scenario)
@@ -121,7 +121,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
       changes = found
       const bundle = await bundleTests(scenario)
       cleanup.defer(() => bundle[Symbol.asyncDispose]())
-      return [{ dir, packageScope: inputs.packageScope }, bundle] as const
+      return [{ dir, packageScope: inputs.packageScope }, bundle, base] as const
     })
     const buildDir = await createBuildDir({
       repoRoot,
@@ -145,6 +145,9 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     const testLaunch = { bundleDir: tests.dir, seed, serviceToken, timeoutMs: TESTS_TIMEOUT_MS }
     const environment = await runtime.startEnvironment(testLaunch, signal)
     cleanup.defer(() => environment.stop())
+    // The services the drill's service calls come up from the base commit while the graded one builds.
+    const dependencies = startDependencies({ repoRoot, base, scenario, packageScope: pristine.packageScope, runtime, environment, serviceToken, signal, cleanup })
+    dependencies.catch(() => undefined) // observed when the service starts
     const bundle = await step(
       'build',
       bundleService({
@@ -170,12 +173,12 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
         }
       )
     })
-    const serviceStart = step('service', () =>
+    const serviceStart = step('service', async () =>
       environment.startService(
         {
           bundleDir: bundle.dir,
           entry: bundle.entry,
-          environment: { ...scenario.environment, API_KEYS: `drill-grader:${serviceToken}` },
+          environment: { ...scenario.environment, ...dependencyEnvironment(await dependencies, serviceToken), API_KEYS: `drill-grader:${serviceToken}` },
           startTimeoutMs: SERVICE_START_TIMEOUT_MS
         },
         signal
@@ -194,7 +197,8 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     const service = started.value
     runningService = service
 
-    const run = await step('tests', () => service.runTests(testLaunch, signal))
+    const addresses = await dependencies
+    const run = await step('tests', () => service.runTests({ ...testLaunch, dependencies: addresses }, signal))
     if (signal.aborted) throw signal.reason
     const results = parseTestOutput(run.stdout)
     const compiled = await typecheck
@@ -261,6 +265,58 @@ async function gradingBase(repoRoot: string, scenario: Scenario, source: GradedS
   }
   const base = await pristineBase(repoRoot)
   return { base, editsSince: base }
+}
+
+interface DependencyStart {
+  repoRoot: string
+  base: string
+  scenario: Scenario
+  packageScope: string
+  runtime: GradingRuntime
+  environment: StartedEnvironment
+  serviceToken: string
+  signal: AbortSignal
+  cleanup: CleanupStack
+}
+
+/**
+ * Starts each service of the manifest's `dependsOn` as the base commit has it (never the checkout's), with a
+ * migrated database of its own and the check's API key, and answers where each is reached.
+ */
+async function startDependencies(options: DependencyStart): Promise<Record<string, DependencyAddress>> {
+  const { repoRoot, base, scenario, runtime, environment, signal, cleanup } = options
+  const started = await Promise.all(
+    scenario.dependsOn.map(async (name) => {
+      const dir = await pristineService(repoRoot, base, name, undefined)
+      const buildDir = await createBuildDir({ repoRoot, service: name, pristineDir: dir, packageScope: options.packageScope })
+      cleanup.defer(() => buildDir[Symbol.asyncDispose]())
+      const mode = runtime.runsInsideCheckout ? 'packages' : 'self-contained'
+      const bundle = await bundleService({ buildDir: buildDir.path, sourceRoot: join(repoRoot, 'services', name), mode, repoRoot, service: name })
+      if (!bundle.ok) throw new InfrastructureError(`${name}, which ${scenario.service} calls, does not build from the base commit: ${bundle.errors.slice(0, 3).join(' ')}`)
+      const database = await environment.createDatabase(name)
+      await applyMigrations({ connectionString: database.hostUrl, migrationsDir: join(dir, 'prisma', 'migrations') })
+      const launch = { bundleDir: bundle.dir, entry: bundle.entry, environment: { NODE_ENV: 'production', LOG_LEVEL: 'warn', API_KEYS: `drill-grader:${options.serviceToken}` }, startTimeoutMs: SERVICE_START_TIMEOUT_MS, dependency: name }
+      const service = await environment.startService(launch, signal).catch((error: unknown) => {
+        if (!(error instanceof ServiceStartError)) throw error
+        throw new InfrastructureError(`${error.message} Its last lines: ${error.logs.slice(-5).join(' | ')}`)
+      })
+      return [name, service.address] as const
+    })
+  )
+  return Object.fromEntries(started)
+}
+
+/** How the drill's service finds each service it calls: `<NAME>_URL` and `<NAME>_API_KEY`, as in its .env.example. */
+export function dependencyEnvironment(addresses: Record<string, DependencyAddress>, apiKey: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(addresses).flatMap(([name, address]) => {
+      const prefix = name.toUpperCase().replaceAll('-', '_')
+      return [
+        [`${prefix}_URL`, address.url],
+        [`${prefix}_API_KEY`, apiKey]
+      ]
+    })
+  )
 }
 
 function submittedPatch(options: GradeOptions): string {

@@ -12,6 +12,7 @@ import { LogTail } from './log-tail.js'
 import { StartedWaitStrategy } from './started-wait-strategy.js'
 import {
   once,
+  testEnvironment,
   ServiceStartError,
   type GradingRuntime,
   type ServiceLaunch,
@@ -134,10 +135,25 @@ export class DockerRuntime implements GradingRuntime {
       reaper.release()
     })
 
+    const createDatabase = async (name: string): Promise<StartedDatabase> => {
+      const { hostUrl, ready } = await database
+      await ready
+      const client = new pg.Client({ connectionString: hostUrl })
+      await client.connect()
+      try {
+        await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`)
+      } finally {
+        await client.end().catch(() => undefined)
+      }
+      const url = new URL(hostUrl)
+      url.pathname = `/${name}`
+      return { hostUrl: url.toString(), ready: Promise.resolve() }
+    }
+
     const startService = async (launch: ServiceLaunch, signal: AbortSignal): Promise<StartedService> => {
-      const serviceName = `drill-service-${run}`
+      const serviceName = `drill-${launch.dependency ?? 'service'}-${run}`
       const serviceUrl = `http://${serviceName}:${SERVICE_PORT}`
-      const databaseUrl = `postgresql://${DB.user}:${DB.password}@${DB.alias}:5432/${DB.database}`
+      const databaseUrl = `postgresql://${DB.user}:${DB.password}@${DB.alias}:5432/${launch.dependency ?? DB.database}`
       const log = new LogTail()
       let service: StartedTestContainer
       let probe: StartedTestContainer
@@ -194,21 +210,22 @@ export class DockerRuntime implements GradingRuntime {
           'exitCode' in ready
             ? `exited during start-up (exit code ${ready.exitCode}${ready.exitCode === 137 ? ', killed: out of memory?' : ''})`
             : `did not answer GET /health within ${launch.startTimeoutMs / 1000} s`
-        throw new ServiceStartError(`The service ${how}.`, log.lines())
+        throw new ServiceStartError(`The service ${launch.dependency ? `${launch.dependency} (which the drill's service calls) ` : ''}${how}.`, log.lines())
       }
       return {
+        address: { url: serviceUrl, databaseUrl },
         logs: () => log.lines(),
         runTests: (testLaunch, testSignal) =>
           exec(
             ['node', ...testCommand(TESTS_DIR)],
-            { DRILL_SERVICE_URL: serviceUrl, DRILL_DATABASE_URL: databaseUrl, DRILL_SEED: String(testLaunch.seed), DRILL_SERVICE_TOKEN: testLaunch.serviceToken },
+            testEnvironment(testLaunch, { url: serviceUrl, databaseUrl }),
             testLaunch.timeoutMs + 5_000,
             testSignal
           )
       }
     }
 
-    return { database, startService, stop, [Symbol.asyncDispose]: stop }
+    return { database, createDatabase, startService, stop, [Symbol.asyncDispose]: stop }
   }
 }
 

@@ -8,6 +8,7 @@ import { LogTail } from './log-tail.js'
 import { runProcess } from './run-process.js'
 import {
   once,
+  testEnvironment,
   ServiceStartError,
   type GradingRuntime,
   type ServiceLaunch,
@@ -81,8 +82,18 @@ export class EmbeddedRuntime implements GradingRuntime {
       process.off('exit', onExit)
     })
 
+    const databases = new Map<string, string>()
+    const createDatabase = async (name: string): Promise<StartedDatabase> => {
+      const { postgres } = await starting
+      const hostUrl = await postgres.createDatabase(name)
+      databases.set(name, hostUrl)
+      return { hostUrl, ready: Promise.resolve() }
+    }
+
     const startService = async (launch: ServiceLaunch, signal: AbortSignal): Promise<StartedService> => {
-      const { database } = await starting
+      const { database: own } = await starting
+      const database = { hostUrl: launch.dependency ? databases.get(launch.dependency) : own.hostUrl }
+      if (!database.hostUrl) throw new InfrastructureError(`No database was created for ${launch.dependency}.`)
       const port = await freePort()
       const serviceUrl = `http://127.0.0.1:${port}`
       const log = new LogTail()
@@ -103,20 +114,21 @@ export class EmbeddedRuntime implements GradingRuntime {
             ? `exited during start-up (${child.signalCode ?? `exit code ${child.exitCode}`})`
             : `did not answer GET /health within ${launch.startTimeoutMs / 1000} s`
         await stopProcess(child, exited)
-        throw new ServiceStartError(`The service ${how}.`, log.lines())
+        throw new ServiceStartError(`The service ${launch.dependency ? `${launch.dependency} (which the drill's service calls) ` : ''}${how}.`, log.lines())
       }
       return {
+        address: { url: serviceUrl, databaseUrl: database.hostUrl },
         logs: () => log.lines(),
         runTests: (tests: TestLaunch, testSignal: AbortSignal) =>
           runProcess(process.execPath, testCommand(tests.bundleDir), {
             cwd: tests.bundleDir,
-            env: { ...baseEnvironment(), DRILL_SERVICE_URL: serviceUrl, DRILL_DATABASE_URL: database.hostUrl, DRILL_SEED: String(tests.seed), DRILL_SERVICE_TOKEN: tests.serviceToken },
+            env: { ...baseEnvironment(), ...testEnvironment(tests, { url: serviceUrl, databaseUrl: database.hostUrl ?? '' }) },
             timeoutMs: tests.timeoutMs + 5_000,
             signal: testSignal
           })
       }
     }
 
-    return { database: starting.then(({ database }) => database), startService, stop, [Symbol.asyncDispose]: stop }
+    return { database: starting.then(({ database }) => database), createDatabase, startService, stop, [Symbol.asyncDispose]: stop }
   }
 }

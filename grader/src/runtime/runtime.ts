@@ -14,6 +14,17 @@ export interface ServiceLaunch {
   /** The scenario's production-like environment. */
   environment: Record<string, string>
   startTimeoutMs: number
+  /**
+   * A service the drill's service depends on (the manifest's `dependsOn`), with the database of that name
+   * (`createDatabase`); absent for the drill's own service, which uses the environment's database.
+   */
+  dependency?: string
+}
+
+/** A service started beside the drill's, as the drill's service and the hidden tests reach it. */
+export interface DependencyAddress {
+  url: string
+  databaseUrl: string
 }
 
 export interface TestLaunch {
@@ -23,6 +34,8 @@ export interface TestLaunch {
   /** The API key the service was given for this check; the tests send it. */
   serviceToken: string
   timeoutMs: number
+  /** The services started beside the drill's, by name, for drill-kit's `dependency()`. */
+  dependencies?: Record<string, DependencyAddress>
 }
 
 export interface TestRun {
@@ -32,6 +45,8 @@ export interface TestRun {
 }
 
 export interface StartedService {
+  /** Where the other services and the hidden tests reach it, and its database. */
+  address: DependencyAddress
   /** The service's recent log lines, for reports. */
   logs(): string[]
   runTests(launch: TestLaunch, signal: AbortSignal): Promise<TestRun>
@@ -44,6 +59,8 @@ export interface StartedService {
  */
 export interface StartedEnvironment extends AsyncDisposable {
   database: Promise<StartedDatabase>
+  /** Another database on the same server, for a service the drill's service depends on. */
+  createDatabase(name: string): Promise<StartedDatabase>
   /** Starts the service under `launch` and waits until it answers GET /health. */
   startService(launch: ServiceLaunch, signal: AbortSignal): Promise<StartedService>
   stop(): Promise<void>
@@ -72,4 +89,15 @@ export class ServiceStartError extends Error {
 export function once(stop: () => Promise<void>): () => Promise<void> {
   let stopping: Promise<void> | undefined
   return () => (stopping ??= stop())
+}
+
+/** What a hidden test run is told: where the service, its database and the services beside it are. */
+export function testEnvironment(tests: TestLaunch, service: DependencyAddress): Record<string, string> {
+  return {
+    DRILL_SERVICE_URL: service.url,
+    DRILL_DATABASE_URL: service.databaseUrl,
+    DRILL_SEED: String(tests.seed),
+    DRILL_SERVICE_TOKEN: tests.serviceToken,
+    ...(tests.dependencies && Object.keys(tests.dependencies).length > 0 ? { DRILL_DEPENDENCIES: JSON.stringify(tests.dependencies) } : {})
+  }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { join } from 'node:path'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { freePort } from '@debug-drills/local-postgres'
 import { watch } from 'chokidar'
@@ -10,6 +11,7 @@ import { UsageError } from '../errors.js'
 import { CleanupStack } from '../lifecycle/cleanup-stack.js'
 import { killProcessGroup } from '../lifecycle/processes.js'
 import { resolveImages } from '../runtime/docker-images.js'
+import { drillDir } from '../workspace/drill-dir.js'
 import type { ServiceRun, ServiceRunOptions } from './service-run.js'
 import { seedDatabase, waitForHealth } from './service-setup.js'
 
@@ -52,8 +54,15 @@ export async function startDockerRun(options: ServiceRunOptions & { onReload?: (
     await step('Bundling your working copy', () => prepareComposeBundle(repoRoot, service))
     const project = composeProject(repoRoot, service)
     const composeFile = join(repoRoot, 'docker', 'compose.yaml')
+    const files = ['-f', composeFile, ...(options.linksNetwork ? ['-f', join(repoRoot, 'docker', 'compose.links.yaml')] : [])]
     const dbPort = options.databasePort ?? (await freePort())
+    // Every setting of the run reaches the container; the few compose.yaml names itself are set below.
+    const envFile = drillDir(repoRoot, 'compose', `${service}.env`)
+    await mkdir(dirname(envFile), { recursive: true })
+    await writeFile(envFile, Object.entries(options.environment).map(([key, value]) => `${key}=${value.replaceAll('\n', ' ')}`).join('\n') + '\n', { mode: 0o600 })
     const env = {
+      ENV_FILE: envFile,
+      ...(options.linksNetwork ? { LINKS_NETWORK: options.linksNetwork } : {}),
       ...process.env,
       SERVICE: service,
       SERVICE_PORT: String(options.port),
@@ -68,7 +77,7 @@ export async function startDockerRun(options: ServiceRunOptions & { onReload?: (
       LOG_LEVEL: options.environment.LOG_LEVEL ?? 'info',
       API_KEYS: options.environment.API_KEYS ?? ''
     }
-    const compose = (...args: string[]) => execFileAsync(command, [...prefix, '-p', project, '-f', composeFile, ...args], { cwd: repoRoot, env, maxBuffer: 16 * 1024 * 1024 })
+    const compose = (...args: string[]) => execFileAsync(command, [...prefix, '-p', project, ...files, ...args], { cwd: repoRoot, env, maxBuffer: 16 * 1024 * 1024 })
     cleanup.defer(() => compose('down', '--volumes', '--remove-orphans', '--timeout', '2').catch(() => undefined))
     await step('Starting PostgreSQL and the service in containers', () =>
       compose('up', '--detach', '--force-recreate').catch((error: { stderr?: string; message: string }) => {
@@ -80,7 +89,7 @@ export async function startDockerRun(options: ServiceRunOptions & { onReload?: (
     let logs: ChildProcess | undefined
     const stopFollowing = () => logs && killProcessGroup(logs, 'SIGTERM')
     const follow = () => {
-      logs = spawn(command, [...prefix, '-p', project, '-f', composeFile, 'logs', '--follow', '--no-color', 'service', ...(options.onSql ? ['db'] : [])], {
+      logs = spawn(command, [...prefix, '-p', project, ...files, 'logs', '--follow', '--no-color', 'service', ...(options.onSql ? ['db'] : [])], {
         cwd: repoRoot,
         env,
         stdio: ['ignore', 'inherit', 'inherit'],

@@ -15,6 +15,8 @@ export interface ServiceRunOptions {
   step<T>(text: string, work: () => Promise<T>): Promise<T>
   /** Every line the database logs, statements included. */
   onSql?: (line: string) => void
+  /** Docker only: a network shared with the services of the same drill, which reach this one by its name. */
+  linksNetwork?: string
 }
 
 export interface ServiceRun {

@@ -1,4 +1,4 @@
-import { required } from './environment.js'
+import { dependencyOf, required } from './environment.js'
 
 export interface ServiceResponse<T = unknown> {
   method: string
@@ -19,7 +19,11 @@ export interface RequestOptions {
 
 /** Calls the service under test over HTTP, as its clients do: with the API key the grader configured. */
 export async function request<T = unknown>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<ServiceResponse<T>> {
-  const url = new URL(path, required('DRILL_SERVICE_URL'))
+  return requestAt(required('DRILL_SERVICE_URL'), method, path, body, options)
+}
+
+async function requestAt<T>(base: string, method: string, path: string, body: unknown, options: RequestOptions): Promise<ServiceResponse<T>> {
+  const url = new URL(path, base)
   const token = options.token === undefined ? required('DRILL_SERVICE_TOKEN') : options.token
   let response: Response
   try {
@@ -47,10 +51,31 @@ export async function request<T = unknown>(method: string, path: string, body?: 
   return { method, path, status: response.status, body: parsed as T, text, headers: response.headers }
 }
 
-export const service = {
-  get: <T = unknown>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
-  post: <T = unknown>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body, options),
-  put: <T = unknown>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
-  patch: <T = unknown>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
-  delete: <T = unknown>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options)
+export interface ServiceClient {
+  get<T = unknown>(path: string, options?: RequestOptions): Promise<ServiceResponse<T>>
+  post<T = unknown>(path: string, body?: unknown, options?: RequestOptions): Promise<ServiceResponse<T>>
+  put<T = unknown>(path: string, body?: unknown, options?: RequestOptions): Promise<ServiceResponse<T>>
+  patch<T = unknown>(path: string, body?: unknown, options?: RequestOptions): Promise<ServiceResponse<T>>
+  delete<T = unknown>(path: string, options?: RequestOptions): Promise<ServiceResponse<T>>
+}
+
+function client(base: () => string): ServiceClient {
+  return {
+    get: (path, options = {}) => requestAt(base(), 'GET', path, undefined, options),
+    post: (path, body, options = {}) => requestAt(base(), 'POST', path, body, options),
+    put: (path, body, options = {}) => requestAt(base(), 'PUT', path, body, options),
+    patch: (path, body, options = {}) => requestAt(base(), 'PATCH', path, body, options),
+    delete: (path, options = {}) => requestAt(base(), 'DELETE', path, undefined, options)
+  }
+}
+
+/** The service the ticket is about. */
+export const service: ServiceClient = client(() => required('DRILL_SERVICE_URL'))
+
+/**
+ * A service the drill's service calls (the manifest's `dependsOn`), started beside it from the base commit with the
+ * same API key: to set up what the service under test will read from it, or to see what it was sent.
+ */
+export function dependency(name: string): ServiceClient {
+  return client(() => dependencyOf(name).url)
 }

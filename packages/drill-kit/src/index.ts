@@ -1,6 +1,6 @@
 export { check, CheckFailed, expectEqual, expectStatus } from './checks.js'
-export { database } from './database.js'
-export { request, service, type RequestOptions, type ServiceResponse } from './http.js'
+export { database, dependencyDatabase, type Database } from './database.js'
+export { dependency, request, service, type RequestOptions, type ServiceClient, type ServiceResponse } from './http.js'
 export { random } from './random.js'
 export { scenarioTest } from './scenario-test.js'
 export * as pools from './pools.js'

@@ -4,6 +4,8 @@ import { startDockerRun } from '../../trainee/docker-run.js'
 import { startEmbeddedRun } from '../../trainee/embedded-run.js'
 import { watchParent } from '../../lifecycle/parent-watch.js'
 import { findRun, registerRun } from '../../trainee/run-registry.js'
+import type { Scenario } from '../../scenarios/scenario.js'
+import { startDependencyRuns, type DependencyRun, type DependencyRuns } from '../../trainee/dependency-runs.js'
 import type { ServiceRun, ServiceRunOptions } from '../../trainee/service-run.js'
 import { defaultPort, ensurePortFree, ensurePrismaClient, firstApiKey, laptopEnvironment, parsePort, waitForHealth } from '../../trainee/service-setup.js'
 import type { CommandContext } from '../command-context.js'
@@ -30,7 +32,6 @@ const VSCODE_CONFIGURATION = 'Attach to drill run'
  */
 export async function run(name: string | undefined, options: RunOptions, ctx: CommandContext): Promise<number> {
   const { repoRoot, terminal } = ctx
-  const c = terminal.colors
   // Stop as on Ctrl-C when the process that started this one ends (a killed `npx` wrapper).
   using parent = watchParent()
   parent.signal.addEventListener('abort', () => terminal.error('\ndrill: the process that started `drill run` has ended; stopping what this run started…'), { once: true })
@@ -63,7 +64,33 @@ export async function run(name: string | undefined, options: RunOptions, ctx: Co
       throw error
     }
   }
-  const environment = { ...(await laptopEnvironment(serviceDir)), ...(options.prod ? (scenario?.environment ?? {}) : {}) }
+  // The services the drill's service calls come first, so it finds them when it starts.
+  const dependencies = await startDependencyRuns(scenario?.dependsOn ?? [], Boolean(options.docker), { repoRoot, seed: options.seed !== false, signal, step })
+  try {
+    const facts: RunFacts = { ctx, options, service, scenario, serviceDir, port, databasePort, inspectPort, signal, step }
+    return await runService({ ...facts, environment: { ...(await laptopEnvironment(serviceDir)), ...(options.prod ? (scenario?.environment ?? {}) : {}), ...dependencies.environment }, dependencies })
+  } finally {
+    await dependencies.stop()
+  }
+}
+
+interface RunFacts {
+  ctx: CommandContext
+  options: RunOptions
+  service: string
+  scenario: Scenario | undefined
+  serviceDir: string
+  port: number
+  databasePort: number | undefined
+  inspectPort: number | undefined
+  signal: AbortSignal
+  step: <T>(text: string, work: () => Promise<T>) => Promise<T>
+}
+
+async function runService(facts: RunFacts & { environment: Record<string, string>; dependencies: DependencyRuns }): Promise<number> {
+  const { ctx, options, service, scenario, serviceDir, port, databasePort, inspectPort, signal, step, environment, dependencies } = facts
+  const { repoRoot, terminal } = ctx
+  const c = terminal.colors
   const runOptions: ServiceRunOptions = {
     repoRoot,
     service,
@@ -75,6 +102,7 @@ export async function run(name: string | undefined, options: RunOptions, ctx: Co
     seed: options.seed !== false,
     signal,
     step,
+    ...(dependencies.linksNetwork ? { linksNetwork: dependencies.linksNetwork } : {}),
     ...(options.sql ? { onSql: (line: string) => line.includes('statement: ') && terminal.line(c.dim(`sql │ ${line.replace(/^.*?statement: /, '')}`)) } : {})
   }
   let handle: ServiceRun
@@ -100,7 +128,7 @@ export async function run(name: string | undefined, options: RunOptions, ctx: Co
     try {
       const healthy = await step(`Waiting for ${service} to answer`, () => waitForHealth(handle.url, options.docker ? 60_000 : 30_000, signal))
       const apiKey = firstApiKey(environment)
-      printBanner(ctx, { service, scenarioId: scenario?.id, prod: Boolean(options.prod), apiKey, handle, healthy, docker: Boolean(options.docker), sql: Boolean(options.sql) })
+      printBanner(ctx, { service, scenarioId: scenario?.id, prod: Boolean(options.prod), apiKey, handle, healthy, docker: Boolean(options.docker), sql: Boolean(options.sql), dependencies: dependencies.runs })
       const aborted = new Promise<'aborted'>((resolve) => {
         if (signal.aborted) resolve('aborted')
         signal.addEventListener('abort', () => resolve('aborted'), { once: true })
@@ -116,7 +144,8 @@ export async function run(name: string | undefined, options: RunOptions, ctx: Co
   } finally {
     await handle.stop()
   }
-  terminal.line(c.dim(`Stopped ${service} and its database.`))
+  const others = dependencies.runs.map((run) => run.service)
+  terminal.line(c.dim(`Stopped ${service} and its database${others.length ? `, then ${others.join(', ')}` : ''}.`))
   return 0
 }
 
@@ -129,6 +158,7 @@ interface BannerFacts {
   healthy: boolean
   docker: boolean
   sql: boolean
+  dependencies: DependencyRun[]
 }
 
 function printBanner({ terminal, repoRoot }: CommandContext, facts: BannerFacts): void {
@@ -142,6 +172,9 @@ function printBanner({ terminal, repoRoot }: CommandContext, facts: BannerFacts)
   const auth = facts.apiKey ? ` -H 'Authorization: Bearer ${facts.apiKey}'` : ''
   row('Service', `${handle.url}   ${c.dim(`curl -i${auth} ${handle.url}/...`)}`)
   row('Database', `${handle.databaseUrl}   ${c.dim(`psql '${handle.databaseUrl}'`)}`)
+  for (const dependency of facts.dependencies) {
+    row('Calls', `${dependency.service} on ${dependency.url}   ${c.dim(`its database: psql '${dependency.handle.databaseUrl}'`)}`)
+  }
   const sql = handle.sqlLog ? `every statement is logged to ${relative(repoRoot, handle.sqlLog)} (tail -f it)` : `every statement: ${handle.sqlCommand ?? ''}`
   row('SQL', facts.sql ? 'every statement is shown below as it runs' : `${sql}, or restart with --sql to see them here`)
   if (handle.inspect) printDebugger(row, terminal, handle.inspect)
