@@ -20,6 +20,35 @@ describe('drill list', () => {
   })
 })
 
+describe('tracks', () => {
+  it('drill list --track lists one track in order, --tracks names them, and an unknown track is a usage error', async () => {
+    const env = { DRILL_STATE_FILE: join(tmpdir(), `tracks-${process.pid}.json`) }
+    const tracks = JSON.parse((await runDrill(['list', '--tracks', '--json'], { env })).stdout) as { id: string; scenarios: string[] }[]
+    const onboarding = tracks.find((track) => track.id === 'onboarding-week')
+    expect(onboarding?.scenarios.length).toBeGreaterThanOrEqual(3)
+    const listed = await runDrill(['list', '--track', 'onboarding-week'], { env })
+    const order = [...listed.stdout.matchAll(/^ *\d+\. (\S+)/gm)].map((match) => match[1])
+    expect(order).toEqual(onboarding?.scenarios)
+    const unknown = await runDrill(['list', '--track', 'onboarding'], { env })
+    expect(unknown.exitCode).toBe(2)
+    expect(unknown.stderr).toMatch(/There is no track "onboarding"\. The tracks are: onboarding-week,/)
+  })
+
+  it('drill next --track follows the track, remembers it, and --track all leaves it', async () => {
+    const env = { DRILL_STATE_FILE: join(tmpdir(), `next-track-${process.pid}.json`) }
+    await rm(env.DRILL_STATE_FILE, { force: true })
+    const tracks = JSON.parse((await runDrill(['list', '--tracks', '--json'], { env })).stdout) as { id: string; scenarios: string[] }[]
+    const incidents = tracks.find((track) => track.id === 'production-incidents')!
+    const first = JSON.parse((await runDrill(['next', '--track', 'production-incidents', '--json'], { env })).stdout) as { track: string; suggestion: { scenario: string; reason: string } }
+    expect(first).toMatchObject({ track: 'production-incidents', suggestion: { scenario: incidents.scenarios[0] } })
+    expect(first.suggestion.reason).toMatch(/drill 1 of \d+ in the track "Production incidents"/)
+    // Remembered: a plain `drill next` stays in the track; without it, the tutorial comes first.
+    expect(JSON.parse((await runDrill(['next', '--json'], { env })).stdout)).toMatchObject({ track: 'production-incidents', suggestion: { scenario: incidents.scenarios[0] } })
+    expect(JSON.parse((await runDrill(['next', '--track', 'all', '--json'], { env })).stdout)).toMatchObject({ track: null, suggestion: { scenario: 'tutorial' } })
+    await rm(env.DRILL_STATE_FILE, { force: true })
+  })
+})
+
 describe('bad input', () => {
   it('names the known scenarios for an unknown one, with exit code 2 and no stack trace', async () => {
     const run = await runDrill(['check', 'accounts-duplicat-signup'])

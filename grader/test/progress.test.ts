@@ -79,8 +79,10 @@ describe('progress', async () => {
     expect(attempt).toMatchObject({ outcome: 'solved', score: 90 })
     expect(attempt.checks.map((check) => check.verdict)).toEqual(['fail', 'pass'])
     const summary = summarize(scenarios, state)
-    expect(summary).toMatchObject({ solved: 1, total: 4, score: 90 })
-    expect(summary.classes.find((group) => group.bugClass === 'type-coercion')).toMatchObject({ solved: 1, total: 1 })
+    const drills = scenarios.filter((scenario) => !scenario.tutorial)
+    expect(summary).toMatchObject({ solved: 1, total: drills.length, score: 90 })
+    const sameKind = drills.filter((scenario) => scenario.pattern === catalog.pattern).length
+    expect(summary.patterns.find((group) => group.pattern === catalog.pattern)).toMatchObject({ solved: 1, total: sameKind })
   })
 
   it('suggests the tutorial first, then an unsolved drill in the weakest class, easiest first, then the lowest score', () => {

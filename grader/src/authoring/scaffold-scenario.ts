@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { UsageError } from '../errors.js'
-import { BUG_CLASSES, ManifestSchema, type BugClass } from '../scenarios/manifest-schema.js'
+import { BUG_CLASSES, ManifestSchema, PATTERN_OF_CLASS, PATTERNS, type BugClass } from '../scenarios/manifest-schema.js'
 import { copyTemplate } from './copy-template.js'
 import { exists, listServices } from './list-services.js'
 
@@ -37,7 +37,8 @@ export async function scaffoldScenario({ repoRoot, id, service, bugClass }: Scaf
       `There is no service "${service}" to write the drill for. Services: ${services.join(', ') || 'none'}. Name one with --service <name>, or create one first with \`drill new service ${service}\`.`
     )
   }
-  const values = { id, service, bugClass: bugClass ?? BUG_CLASSES[0], bugClasses: BUG_CLASSES.join(', ') }
+  const chosen = bugClass ?? BUG_CLASSES[0]
+  const values = { id, service, bugClass: chosen, bugClasses: BUG_CLASSES.join(', '), pattern: PATTERN_OF_CLASS[chosen], patterns: PATTERNS.join(', ') }
   const files = await copyTemplate('scenario', dir, values)
   return { dir, files }
 }

@@ -214,7 +214,7 @@ cli
 cli
   .command('new <kind> <name>', 'Scaffold a drill (`new scenario <id> --service <name>`) or a service (`new service <name>`) to write')
   .option('--service <name>', 'The service a new scenario is for')
-  .option('--bug-class <class>', "A new scenario's bug class (environment-mismatch, type-coercion, stale-state, missing-await)")
+  .option('--bug-class <class>', "A new scenario's bug class (off-by-one, null-handling, type-coercion, race-condition, stale-state, ...)")
   .option('--port <port>', "A new service's port (default: one after the other services' ports)")
   .example('drill new scenario catalog-negative-price --service catalog')
   .example('drill new service inventory')

@@ -1,5 +1,4 @@
-import type { BugClass } from '../scenarios/manifest-schema.js'
-import { BUG_CLASSES } from '../scenarios/manifest-schema.js'
+import { PATTERNS, type BugClass, type Pattern } from '../scenarios/manifest-schema.js'
 import type { Scenario } from '../scenarios/scenario.js'
 import { DEFAULT_SCORING_RULES, scoreSolve, type Score, type ScoringRules } from './scoring.js'
 import type { Attempt, State } from './state-schema.js'
@@ -35,6 +34,7 @@ export interface ScenarioProgress {
   id: string
   title: string
   bugClass: BugClass
+  pattern: Pattern
   difficulty: Scenario['difficulty']
   solved: boolean
   /** Attempts begun with `drill start`, including an open one. */
@@ -45,16 +45,17 @@ export interface ScenarioProgress {
   active: boolean
 }
 
-export interface ClassProgress {
-  bugClass: BugClass
+/** The drills of one bug pattern of the debugging article. */
+export interface PatternProgress {
+  pattern: Pattern
   solved: number
   total: number
   scenarios: ScenarioProgress[]
 }
 
 export interface ProgressSummary {
-  classes: ClassProgress[]
-  /** The guided first drill, kept out of the classes and totals. */
+  patterns: PatternProgress[]
+  /** The guided first drill, kept out of the patterns and totals. */
   tutorial?: ScenarioProgress
   solved: number
   total: number
@@ -73,6 +74,7 @@ export function summarize(scenarios: Scenario[], state: State): ProgressSummary 
       id: scenario.id,
       title: scenario.title,
       bugClass: scenario.bugClass,
+      pattern: scenario.pattern,
       difficulty: scenario.difficulty,
       solved: solves.length > 0,
       attempts: attempts.length,
@@ -81,16 +83,16 @@ export function summarize(scenarios: Scenario[], state: State): ProgressSummary 
       active: activeDrill(state)?.scenarioId === scenario.id
     }
   })
-  // The tutorial teaches the tools; it counts toward no bug class and no total.
+  // The tutorial teaches the tools; it counts toward no pattern and no total.
   const tutorialIds = new Set(scenarios.filter((scenario) => scenario.tutorial).map((scenario) => scenario.id))
   const tutorial = perScenario.find((scenario) => tutorialIds.has(scenario.id))
   const drills = perScenario.filter((scenario) => !tutorialIds.has(scenario.id))
-  const classes = BUG_CLASSES.map((bugClass) => {
-    const inClass = drills.filter((scenario) => scenario.bugClass === bugClass)
-    return { bugClass, solved: inClass.filter((scenario) => scenario.solved).length, total: inClass.length, scenarios: inClass }
+  const patterns = PATTERNS.map((pattern) => {
+    const inPattern = drills.filter((scenario) => scenario.pattern === pattern)
+    return { pattern, solved: inPattern.filter((scenario) => scenario.solved).length, total: inPattern.length, scenarios: inPattern }
   }).filter((group) => group.total > 0)
   return {
-    classes,
+    patterns,
     ...(tutorial ? { tutorial } : {}),
     solved: drills.filter((scenario) => scenario.solved).length,
     total: drills.length,
@@ -104,22 +106,22 @@ export interface Suggestion {
 }
 
 /**
- * An unsolved drill in the weakest bug class (the lowest share solved, then the most given up),
+ * An unsolved drill in the weakest bug pattern (the lowest share solved, then the most given up),
  * easiest first. When everything is solved: the solve that scored lowest, to beat it.
  */
 export function suggestNext(summary: ProgressSummary): Suggestion | undefined {
   if (summary.tutorial && !summary.tutorial.solved) return { scenario: summary.tutorial, reason: 'it walks you through the tools every drill uses' }
-  const share = (group: ClassProgress) => group.solved / group.total
-  const gaveUp = (group: ClassProgress) => group.scenarios.reduce((sum, scenario) => sum + scenario.gaveUp, 0)
-  const easiestOpen = (group: ClassProgress) => Math.min(...group.scenarios.filter((scenario) => !scenario.solved).map((scenario) => scenario.difficulty))
-  const open = summary.classes
+  const share = (group: PatternProgress) => group.solved / group.total
+  const gaveUp = (group: PatternProgress) => group.scenarios.reduce((sum, scenario) => sum + scenario.gaveUp, 0)
+  const easiestOpen = (group: PatternProgress) => Math.min(...group.scenarios.filter((scenario) => !scenario.solved).map((scenario) => scenario.difficulty))
+  const open = summary.patterns
     .filter((group) => group.solved < group.total)
-    .sort((a, b) => share(a) - share(b) || gaveUp(b) - gaveUp(a) || easiestOpen(a) - easiestOpen(b) || a.bugClass.localeCompare(b.bugClass))
+    .sort((a, b) => share(a) - share(b) || gaveUp(b) - gaveUp(a) || easiestOpen(a) - easiestOpen(b) || a.pattern.localeCompare(b.pattern))
   const weakest = open[0]
   if (weakest) {
     const scenario = weakest.scenarios.filter((candidate) => !candidate.solved).sort((a, b) => a.difficulty - b.difficulty || a.id.localeCompare(b.id))[0]
     if (scenario) {
-      // The class of an unsolved drill is a spoiler: say why without naming it (`drill status` shows the classes).
+      // The pattern of an unsolved drill is a spoiler: say why without naming it (`drill status` names it once solved).
       const reason =
         weakest.solved === 0
           ? `it is the easiest drill of a kind of bug you have not solved yet`
@@ -127,14 +129,14 @@ export function suggestNext(summary: ProgressSummary): Suggestion | undefined {
       return { scenario, reason }
     }
   }
-  const solved = summary.classes.flatMap((group) => group.scenarios).filter((scenario) => scenario.best)
+  const solved = summary.patterns.flatMap((group) => group.scenarios).filter((scenario) => scenario.best)
   const lowest = solved.sort((a, b) => (a.best?.score ?? 0) / a.difficulty - (b.best?.score ?? 0) / b.difficulty)[0]
   return lowest ? { scenario: lowest, reason: `everything is solved; this is your lowest score (${lowest.best?.score ?? 0}), try to beat it` } : undefined
 }
 
 /** The first drill of the track not solved yet, in the track's order; undefined when the track is done. */
 export function suggestInTrack(summary: ProgressSummary, track: { title: string; scenarios: readonly string[] }): Suggestion | undefined {
-  const all = [...(summary.tutorial ? [summary.tutorial] : []), ...summary.classes.flatMap((group) => group.scenarios)]
+  const all = [...(summary.tutorial ? [summary.tutorial] : []), ...summary.patterns.flatMap((group) => group.scenarios)]
   const open = track.scenarios.map((id) => all.find((scenario) => scenario.id === id)).filter((scenario) => scenario !== undefined && !scenario.solved)
   const scenario = open[0]
   if (!scenario) return undefined

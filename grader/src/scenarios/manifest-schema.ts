@@ -23,6 +23,23 @@ export const BUG_CLASSES = [
 /** The bug patterns of the debugging article: every pattern has at least two drills. */
 export const PATTERNS = ['off-by-one', 'type-and-null', 'mutation', 'async-timing', 'stale-state', 'environment'] as const
 
+/** The pattern a class usually belongs to: what `drill new scenario` proposes. */
+export const PATTERN_OF_CLASS: Record<(typeof BUG_CLASSES)[number], (typeof PATTERNS)[number]> = {
+  'environment-mismatch': 'environment',
+  'type-coercion': 'type-and-null',
+  'stale-state': 'stale-state',
+  'missing-await': 'async-timing',
+  'off-by-one': 'off-by-one',
+  'null-handling': 'type-and-null',
+  'shared-mutation': 'mutation',
+  'race-condition': 'async-timing',
+  'transaction-scope': 'stale-state',
+  'resource-leak': 'stale-state',
+  'money-rounding': 'type-and-null',
+  idempotency: 'async-timing',
+  'contract-mismatch': 'type-and-null'
+}
+
 export const PATTERN_NAMES = {
   'off-by-one': 'off-by-one',
   'type-and-null': 'type mismatch and null',

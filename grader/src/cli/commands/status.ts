@@ -1,6 +1,6 @@
 import { elapsedMs, summarize, type ScenarioProgress } from '../../progress/progress.js'
 import { listScenarios } from '../../scenarios/load-scenarios.js'
-import { DIFFICULTY_NAMES } from '../../scenarios/manifest-schema.js'
+import { DIFFICULTY_NAMES, PATTERN_NAMES } from '../../scenarios/manifest-schema.js'
 import type { CommandContext } from '../command-context.js'
 import type { Colors } from '../terminal.js'
 import { readDrillBranch } from '../../workspace/planted-drill.js'
@@ -11,13 +11,17 @@ export interface StatusOptions {
   json?: boolean
 }
 
-/** Progress over every scenario, grouped by bug class so the weak classes stand out. */
+/** Progress over every drill, grouped by the article's bug patterns so the weak ones stand out. */
 export async function status(options: StatusOptions, ctx: CommandContext): Promise<number> {
   const [scenarios, { state, active }] = await Promise.all([listScenarios(ctx.repoRoot), readSession(ctx)])
   const summary = summarize(scenarios, state)
   const activeInfo = active ? { scenario: active.scenarioId, startedAt: active.attempt.startedAt, elapsedMs: elapsedMs(active.attempt), hintsUsed: active.attempt.hints.length } : undefined
+  // A drill's kind of bug shows once it is solved or given up: before, knowing it is half the hunt.
+  const revealed = (scenario: ScenarioProgress) => scenario.solved || scenario.gaveUp > 0
   if (options.json) {
-    ctx.terminal.line(JSON.stringify({ ...summary, active: activeInfo ?? null }, null, 2))
+    const patterns = summary.patterns.map((group) => ({ ...group, scenarios: group.scenarios.filter(revealed) })).filter((group) => group.scenarios.length > 0)
+    const open = summary.patterns.flatMap((group) => group.scenarios).filter((scenario) => !revealed(scenario)).map(({ bugClass: _class, pattern: _pattern, ...rest }) => rest)
+    ctx.terminal.line(JSON.stringify({ ...summary, patterns, open, active: activeInfo ?? null }, null, 2))
     return 0
   }
   const c = ctx.terminal.colors
@@ -37,18 +41,16 @@ export async function status(options: StatusOptions, ctx: CommandContext): Promi
     ctx.terminal.line(`${c.bold('tutorial'.padEnd(22))} ${summary.tutorial.solved ? c.green('done') : c.dim('not done yet: drill start tutorial')}`)
     ctx.terminal.line(`  ${scenarioLine(summary.tutorial, width, c)}`)
   }
-  // A drill's kind of bug shows once it is solved or given up: before, knowing it is half the hunt.
-  const revealed = (scenario: ScenarioProgress) => scenario.solved || scenario.gaveUp > 0
-  for (const group of summary.classes) {
+  for (const group of summary.patterns) {
     const shown = group.scenarios.filter(revealed)
     if (!shown.length) continue
     ctx.terminal.line()
     const bar = `${'■'.repeat(group.solved)}${'□'.repeat(shown.length - group.solved)}`
     const tone = group.solved === shown.length ? c.green : group.solved === 0 ? c.red : c.yellow
-    ctx.terminal.line(`${c.bold(group.bugClass.padEnd(22))} ${tone(bar)} ${c.dim(`${group.solved} solved`)}`)
+    ctx.terminal.line(`${c.bold(PATTERN_NAMES[group.pattern].padEnd(22))} ${tone(bar)} ${c.dim(`${group.solved} solved`)}`)
     for (const scenario of shown) ctx.terminal.line(`  ${scenarioLine(scenario, width, c)}`)
   }
-  const open = summary.classes.flatMap((group) => group.scenarios).filter((scenario) => !revealed(scenario))
+  const open = summary.patterns.flatMap((group) => group.scenarios).filter((scenario) => !revealed(scenario))
   if (open.length) {
     ctx.terminal.line()
     ctx.terminal.line(`${c.bold('still to solve'.padEnd(22))} ${c.dim(`${open.length} drill${open.length === 1 ? '' : 's'}; their kind of bug shows once solved or given up`)}`)
