@@ -1,6 +1,8 @@
 import { UsageError } from '../../errors.js'
 import { parseRuntimeChoice, selectRuntime } from '../../runtime/select-runtime.js'
+import { curriculumProblems, rootCauseLines } from '../../scenarios/curriculum.js'
 import { findScenario, listScenarios } from '../../scenarios/load-scenarios.js'
+import { loadTracks } from '../../scenarios/tracks.js'
 import { catalogueProblems, patchProblems, serviceSuiteProblems, validateScenario } from '../../validate/validate-scenario.js'
 import type { CommandContext } from '../command-context.js'
 
@@ -56,5 +58,14 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
     }
   }
   terminal.line(broken ? c.red(`${broken} of ${scenarios.length} scenario(s) do not hold.`) : c.green(`All ${scenarios.length} scenario(s) hold.`))
+  if (options.all) {
+    // Each drill holds on its own; whether they add up to the curriculum is grader/test/curriculum.test.ts's to enforce.
+    const causes = new Map(await Promise.all(scenarios.map(async (scenario) => [scenario.id, await rootCauseLines(scenario)] as const)))
+    const shortfalls = curriculumProblems(scenarios, await loadTracks(repoRoot, scenarios), causes)
+    if (shortfalls.length) {
+      terminal.line(c.yellow(`The catalogue falls short of the curriculum (scenarios/README.md, "The curriculum"):`))
+      for (const shortfall of shortfalls) terminal.line(`  · ${shortfall}`)
+    } else terminal.line(c.green('The catalogue meets the curriculum.'))
+  }
   return broken ? 1 : 0
 }
