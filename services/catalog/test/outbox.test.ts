@@ -48,6 +48,18 @@ describe('the outbox', () => {
     expect((await outboxEvents(app)).filter((event) => event.sku === product.sku)).toHaveLength(1)
   })
 
+  it('lists the events of one product with sku', async () => {
+    const [product, other] = [await createProduct(app, { stock: 8 }), await createProduct(app)]
+    await adjustStock(app, product.sku, { quantity: 3, reason: 'received' })
+    await patchProduct(app, other.sku, { name: 'Other name' })
+    const events = await outboxEvents(app, `&sku=${product.sku}`)
+    expect(events.map((event) => [event.sku, event.type])).toEqual([
+      [product.sku, 'stock.adjusted'],
+      [product.sku, 'product.created']
+    ])
+    expect((await get(app, '/outbox/events?sku=not-a-sku')).statusCode).toBe(400)
+  })
+
   it('marks events published without a webhook, so the outbox does not grow', async () => {
     const product = await createProduct(app)
     expect(await app.outboxRelay.drain()).toMatchObject({ failed: 0, retrying: 0 })

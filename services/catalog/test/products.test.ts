@@ -125,6 +125,19 @@ describe('GET /products', () => {
     expect(skus(either)).toEqual(skus(all))
   })
 
+  it('filters by price, both ends included', async () => {
+    const [cheap, mid, dear] = [
+      await createProduct(app, { category: 'desk-stationery', priceCents: 1200 }),
+      await createProduct(app, { category: 'desk-stationery', priceCents: 2500 }),
+      await createProduct(app, { category: 'desk-stationery', priceCents: 3900 })
+    ]
+    const listed = async (price: string) => skus((await get(app, `/products?category=desk-stationery&price=${price}`)).json())
+    expect(await listed('1200..2500')).toEqual([cheap.sku, mid.sku].sort())
+    expect(await listed('2500..')).toEqual([mid.sku, dear.sku].sort())
+    expect(await listed('..1200')).toEqual([cheap.sku])
+    expect((await get(app, '/products?price=cheap')).statusCode).toBe(400)
+  })
+
   it('pages with after, in SKU order', async () => {
     const created = []
     for (let i = 0; i < 3; i++) created.push((await createProduct(app, { category: 'travel-bags' })).sku)

@@ -41,3 +41,9 @@ export class OutboxEventNotFailedError extends DomainError {
     super(`Outbox event ${id} has not failed; only failed events can be retried`, 409)
   }
 }
+
+export class InvalidPriceRangeError extends DomainError {
+  constructor(range: string) {
+    super(`The price range ${range} is not valid; send min..max in cents, either end may be left out`, 400)
+  }
+}

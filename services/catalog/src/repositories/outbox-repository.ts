@@ -22,6 +22,12 @@ export interface OutboxEntry extends OutboxMessage {
   failedAt: Date | null
 }
 
+export interface OutboxFilter {
+  status?: OutboxStatus
+  /** Only the events about this product. */
+  sku?: string
+}
+
 const whereStatus: Record<OutboxStatus, Prisma.OutboxEventWhereInput> = {
   pending: { publishedAt: null, failedAt: null },
   published: { publishedAt: { not: null } },
@@ -96,9 +102,13 @@ export function createOutboxRepository(db: Prisma.TransactionClient) {
     },
 
     /** Newest first, one extra row to tell whether another page follows. */
-    async list({ status, limit, before }: { status?: OutboxStatus; limit: number; before?: number }): Promise<OutboxEntry[]> {
+    async list({ status, sku, limit, before }: OutboxFilter & { limit: number; before?: number }): Promise<OutboxEntry[]> {
       const rows = await db.outboxEvent.findMany({
-        where: { ...(status ? whereStatus[status] : {}), ...(before === undefined ? {} : { id: { lt: before } }) },
+        where: {
+          ...(status ? whereStatus[status] : {}),
+          ...(sku ? { sku } : {}),
+          ...(before === undefined ? {} : { id: { lt: before } })
+        },
         orderBy: { id: 'desc' },
         take: limit + 1
       })

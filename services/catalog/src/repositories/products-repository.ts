@@ -5,6 +5,9 @@ import type { NewProduct, Product, ProductChanges } from '../domain/product.js'
 export interface StorefrontFilter {
   category?: string
   inStock?: boolean
+  /** Both ends included. */
+  minPriceCents?: number
+  maxPriceCents?: number
   limit: number
   /** The last SKU of the previous page. */
   after?: string
@@ -48,12 +51,13 @@ export function createProductsRepository(db: Prisma.TransactionClient) {
     },
 
     /** The storefront listing: active products only, ordered by SKU, paged with `after`. */
-    async listActive({ category, inStock, limit, after }: StorefrontFilter): Promise<Product[]> {
+    async listActive({ category, inStock, minPriceCents, maxPriceCents, limit, after }: StorefrontFilter): Promise<Product[]> {
       return db.product.findMany({
         where: {
           active: true,
           ...(category ? { category } : {}),
           ...(inStock ? { stock: { gt: 0 } } : {}),
+          ...(minPriceCents === undefined && maxPriceCents === undefined ? {} : { priceCents: { gte: minPriceCents, lte: maxPriceCents } }),
           ...(after ? { sku: { gt: after } } : {})
         },
         orderBy: { sku: 'asc' },

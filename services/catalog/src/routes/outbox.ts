@@ -12,8 +12,8 @@ const outboxRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/events',
     { schema: { querystring: OutboxQuerySchema, response: { 200: OutboxPageSchema, 400: ErrorSchema } } },
     async (request) => {
-      const { status, ...page } = request.query
-      const events = await outbox.list(status, page)
+      const { status, sku, ...page } = request.query
+      const events = await outbox.list({ status, sku }, page)
       return { items: events.items.map(toOutboxEntryResponse), next: events.next }
     }
   )

@@ -1,9 +1,15 @@
 import { Type, type Static } from 'typebox'
 import { HistoryPageQuerySchema, pageOf } from './pagination.js'
+import { Sku } from './products.js'
 
 const Status = Type.Enum(['pending', 'published', 'failed'])
 
-export const OutboxQuerySchema = Type.Object({ ...HistoryPageQuerySchema.properties, status: Type.Optional(Status) })
+export const OutboxQuerySchema = Type.Object({
+  ...HistoryPageQuerySchema.properties,
+  status: Type.Optional(Status),
+  /** Only the events about this product. */
+  sku: Type.Optional(Sku)
+})
 
 export const OutboxEventParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1 }) })
 

@@ -51,6 +51,8 @@ export const ListProductsQuerySchema = Type.Object({
   category: Type.Optional(Category),
   /** true: only products with stock; false or absent: sold-out products too. */
   inStock: Type.Optional(Type.Boolean()),
+  /** `min..max` in cents, both included; either end may be left out (`500..`, `..2500`). */
+  price: Type.Optional(Type.String({ maxLength: 20 })),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   /** The `next` of the previous page: the last SKU it listed. */
   after: Type.Optional(Sku)

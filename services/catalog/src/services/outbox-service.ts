@@ -2,16 +2,16 @@ import type { FastifyBaseLogger } from 'fastify'
 import { decodeCursor, toPage, type Page } from '../domain/cursor.js'
 import { OutboxEventNotFailedError, OutboxEventNotFoundError } from '../domain/errors.js'
 import type { Repositories } from '../repositories/index.js'
-import type { OutboxEntry, OutboxStatus } from '../repositories/outbox-repository.js'
+import type { OutboxEntry, OutboxFilter } from '../repositories/outbox-repository.js'
 import type { PageRequest } from './product-service.js'
 
 /** Operations on the outbox for whoever runs the service: see what is stuck, send it again. */
 export function createOutboxService({ repositories, log }: { repositories: Repositories; log: FastifyBaseLogger }) {
   const { outbox } = repositories
   return {
-    async list(status: OutboxStatus | undefined, { limit, cursor }: PageRequest): Promise<Page<OutboxEntry>> {
+    async list(filter: OutboxFilter, { limit, cursor }: PageRequest): Promise<Page<OutboxEntry>> {
       const before = cursor === undefined ? undefined : decodeCursor(cursor)
-      return toPage(await outbox.list({ status, limit, before }), limit)
+      return toPage(await outbox.list({ ...filter, limit, before }), limit)
     },
 
     async retry(id: number, actor: string): Promise<void> {

@@ -1,12 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { decodeCursor, toPage, type Page } from '../domain/cursor.js'
+import { parsePriceRange } from '../domain/price-range.js'
 import { changedFields, hasChanges } from '../domain/product-changes.js'
 import { productCreated, productEdited } from '../domain/product-events.js'
 import type { NewProduct, Product, ProductChanges } from '../domain/product.js'
 import { readThrough } from '../lib/ttl-cache.js'
 import type { Repositories, UnitOfWork } from '../repositories/index.js'
 import type { PriceChange } from '../repositories/price-changes-repository.js'
-import type { StorefrontFilter } from '../repositories/products-repository.js'
 import type { CatalogCache } from './catalog-cache.js'
 
 export interface ProductServiceDependencies {
@@ -14,6 +14,15 @@ export interface ProductServiceDependencies {
   unitOfWork: UnitOfWork
   cache: CatalogCache
   log: FastifyBaseLogger
+}
+
+export interface StorefrontQuery {
+  category?: string
+  inStock?: boolean
+  /** `min..max` in cents, as the storefront's price filter sends it. */
+  price?: string
+  limit: number
+  after?: string
 }
 
 export interface PageRequest {
@@ -49,8 +58,9 @@ export function createProductService({ repositories, unitOfWork, cache, log }: P
       return readThrough(cache.products, sku, () => repositories.products.findBySku(sku))
     },
 
-    async listStorefront(filter: StorefrontFilter): Promise<Product[]> {
-      return repositories.products.listActive(filter)
+    async listStorefront({ price, ...query }: StorefrontQuery): Promise<Product[]> {
+      const range = price === undefined ? {} : parsePriceRange(price)
+      return repositories.products.listActive({ ...query, minPriceCents: range.minCents, maxPriceCents: range.maxCents })
     },
 
     /**
