@@ -50,7 +50,7 @@ describe('drill new scenario', () => {
     expect(taken.stderr).toMatch(/scenarios\/catalog-sold-out-stock already exists\. Choose another id/)
     const unknown = await drill('new', 'scenario', 'catalgo-price', '--service', 'catalgo')
     expect(unknown.exitCode).toBe(2)
-    expect(unknown.stderr).toMatch(/There is no service "catalgo" to write the drill for\. Services: accounts, billing, catalog, greetings, notifications, orders\./)
+    expect(unknown.stderr).toMatch(/There is no service "catalgo" to write the drill for\. Services: accounts, billing, catalog, greetings, notifications, orders, wallet\./)
     const missing = await drill('new', 'scenario', 'catalog-price')
     expect(missing.stderr).toMatch(/Say which service the drill is for: `drill new scenario catalog-price --service <name>`/)
     const kind = await drill('new', 'drill', 'x')
@@ -63,7 +63,7 @@ describe('drill new service', () => {
   it('scaffolds a service that generates, type-checks, lints and passes its own tests', async () => {
     const made = await drill('new', 'service', 'gift-cards')
     expect(made.exitCode).toBe(0)
-    expect(made.stdout).toMatch(/Created services\/gift-cards\/ \(port 3007\)/)
+    expect(made.stdout).toMatch(/Created services\/gift-cards\/ \(port 3008\)/)
     expect(made.stdout).toMatch(/npm run generate/)
     const dir = join(checkout.root, 'services', 'gift-cards')
     for (const file of [
@@ -73,7 +73,7 @@ describe('drill new service', () => {
     ]) {
       expect(existsSync(join(dir, file)), file).toBe(true)
     }
-    expect(readFileSync(join(dir, '.env.example'), 'utf8')).toMatch(/^PORT=3007$/m)
+    expect(readFileSync(join(dir, '.env.example'), 'utf8')).toMatch(/^PORT=3008$/m)
     expect(readFileSync(join(dir, '.env.example'), 'utf8')).toMatch(/^API_KEYS=\S+:\S+$/m)
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string> }
     const accounts = JSON.parse(readFileSync(join(checkout.root, 'services', 'accounts', 'package.json'), 'utf8')) as typeof manifest

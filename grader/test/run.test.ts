@@ -117,7 +117,7 @@ describe('drill run (embedded)', () => {
     }
     const unknown = await drill('run', 'catalgo')
     expect(unknown.exitCode).toBe(2)
-    expect(unknown.stderr).toMatch(/There is no scenario or service "catalgo"\. Scenarios: .* Services: accounts, billing, catalog, greetings, notifications, orders\./)
+    expect(unknown.stderr).toMatch(/There is no scenario or service "catalgo"\. Scenarios: .* Services: accounts, billing, catalog, greetings, notifications, orders, wallet\./)
     // cac prints "(default: true)" after a negated flag unless told otherwise.
     const help = await drill('run', '--help')
     expect(help.stdout).toMatch(/--no-seed +Leave the database empty instead of loading the seed data\s*\n/)

@@ -1,0 +1,13 @@
+import { defineConfig } from 'prisma/config'
+
+export default defineConfig({
+  schema: 'prisma/schema.prisma',
+  migrations: {
+    path: 'prisma/migrations',
+    seed: 'tsx --env-file=.env prisma/seed.ts'
+  },
+  datasource: {
+    // Only migrate/db commands need it; generate runs without a database.
+    url: process.env.DATABASE_URL ?? ''
+  }
+})

@@ -1,0 +1,3 @@
+import { Type } from 'typebox'
+
+export const ErrorSchema = Type.Object({ message: Type.String() })
