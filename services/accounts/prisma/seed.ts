@@ -30,18 +30,18 @@ const LAST_NAMES = ['Abebe', 'Andersen', 'Baptiste', 'Becker', 'Castillo', 'Chow
 const DOMAINS = ['gmail.com', 'outlook.com', 'yahoo.co.uk', 'proton.me', 'icloud.com', 'fastmail.fm', 'gmx.de', 'orange.fr', 'libero.it', 'northwind.io', 'contoso.org', 'globex.net', 'initech.co']
 /** Locale and time zone go together, as they do for real customers. */
 const REGIONS = [
-  { locale: 'en-GB', timeZone: 'Europe/London' },
-  { locale: 'en-US', timeZone: 'America/New_York' },
-  { locale: 'en-US', timeZone: 'America/Denver' },
-  { locale: 'de-DE', timeZone: 'Europe/Berlin' },
-  { locale: 'fr-FR', timeZone: 'Europe/Paris' },
-  { locale: 'pt-PT', timeZone: 'Europe/Lisbon' },
-  { locale: 'pt-BR', timeZone: 'America/Sao_Paulo' },
-  { locale: 'es-CO', timeZone: 'America/Bogota' },
-  { locale: 'ja-JP', timeZone: 'Asia/Tokyo' },
-  { locale: 'ko-KR', timeZone: 'Asia/Seoul' },
-  { locale: 'en-KE', timeZone: 'Africa/Nairobi' },
-  { locale: 'en-IN', timeZone: 'Asia/Kolkata' }
+  { locale: 'en-GB', timeZone: 'Europe/London', dialling: '+447' },
+  { locale: 'en-US', timeZone: 'America/New_York', dialling: '+1212' },
+  { locale: 'en-US', timeZone: 'America/Denver', dialling: '+1720' },
+  { locale: 'de-DE', timeZone: 'Europe/Berlin', dialling: '+4915' },
+  { locale: 'fr-FR', timeZone: 'Europe/Paris', dialling: '+336' },
+  { locale: 'pt-PT', timeZone: 'Europe/Lisbon', dialling: '+3519' },
+  { locale: 'pt-BR', timeZone: 'America/Sao_Paulo', dialling: '+55119' },
+  { locale: 'es-CO', timeZone: 'America/Bogota', dialling: '+573' },
+  { locale: 'ja-JP', timeZone: 'Asia/Tokyo', dialling: '+8190' },
+  { locale: 'ko-KR', timeZone: 'Asia/Seoul', dialling: '+8210' },
+  { locale: 'en-KE', timeZone: 'Africa/Nairobi', dialling: '+2547' },
+  { locale: 'en-IN', timeZone: 'Asia/Kolkata', dialling: '+919' }
 ]
 const CLIENTS = ['signup-web', 'signup-web', 'signup-web', 'mobile-app', 'mobile-app', 'partner-import']
 const SUSPENSION_REASONS = ['Chargeback opened on two orders', 'Card testing from this account', 'Reported for abusive messages', 'Identity check pending']
@@ -66,7 +66,8 @@ function buildData() {
 
     const createdAt = new Date(start + Math.floor(random.next() * span))
     const createdBy = random.pick(CLIENTS)
-    const region = random.pick(REGIONS)
+    const { dialling, ...region } = random.pick(REGIONS)
+    const phone = random.chance(0.55) ? `${dialling}${Array.from({ length: 12 - dialling.length + 1 }, () => random.int(0, 9)).join('')}` : null
     const suspended = random.chance(0.04)
     const edited = random.chance(0.3)
     const updatedAt = edited || suspended ? new Date(createdAt.getTime() + random.int(1, 90) * 86_400_000) : createdAt
@@ -79,6 +80,7 @@ function buildData() {
       displayName: `${first} ${last}`,
       ...region,
       marketingOptIn: random.chance(0.35),
+      phone,
       status: suspended ? 'suspended' : 'active',
       suspendedAt: suspended ? updatedAt : null,
       suspensionReason: reason,
@@ -91,6 +93,13 @@ function buildData() {
     if (edited) history.push({ accountId: id, type: 'account.updated', actor: createdBy, changedFields: [random.pick(['displayName', 'timeZone', 'marketingOptIn'])], occurredAt: updatedAt })
     if (suspended) history.push({ accountId: id, type: 'account.suspended', actor: 'support-console', changedFields: ['status'], reason, occurredAt: updatedAt })
   }
+  // About one customer in five followed an invitation from an earlier one; a few of those
+  // referrers have since erased their account (the referral stays, the account does not).
+  const byAge = [...accounts].sort((a, b) => new Date(a.createdAt ?? 0).getTime() - new Date(b.createdAt ?? 0).getTime())
+  byAge.forEach((account, index) => {
+    if (index < 10 || !random.chance(0.2)) return
+    account.referredBy = random.chance(0.1) ? random.uuid() : byAge[random.int(0, index - 1)]!.id
+  })
   history.sort((a, b) => new Date(a.occurredAt ?? 0).getTime() - new Date(b.occurredAt ?? 0).getTime())
   return { accounts, history }
 }

@@ -9,6 +9,7 @@ import accountHistoryRoutes from './routes/account-history.js'
 import accountLookupRoutes from './routes/account-lookup.js'
 import accountStatusRoutes from './routes/account-status.js'
 import accountRoutes from './routes/accounts.js'
+import accountExportRoutes from './routes/account-export.js'
 
 export interface AppOptions {
   config: Config
@@ -27,6 +28,7 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(healthRoutes, { ping: () => fastify.prisma.$queryRaw`SELECT 1` })
   await fastify.register(accountRoutes, { prefix: '/accounts' })
   await fastify.register(accountLookupRoutes, { prefix: '/accounts' })
+  await fastify.register(accountExportRoutes, { prefix: '/accounts' })
   await fastify.register(accountStatusRoutes, { prefix: '/accounts' })
   await fastify.register(accountHistoryRoutes, { prefix: '/accounts' })
 }

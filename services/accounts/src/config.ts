@@ -8,6 +8,8 @@ const AccountsSettingsSchema = Type.Object({
   ACCOUNT_CACHE_MAX_ENTRIES: Type.Integer({ minimum: 1, default: 5_000 }),
   /** Extra disposable e-mail domains to refuse at sign-up, comma-separated. */
   BLOCKED_EMAIL_DOMAINS: Type.String({ default: '' }),
+  /** Only customers who follow another customer's invitation (`referredBy`) may sign up. */
+  SIGNUPS_INVITE_ONLY: Type.Boolean({ default: false }),
   /** Where account events are POSTed. Unset: events stay in the outbox and the relay does not run. */
   ACCOUNT_EVENTS_WEBHOOK_URL: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://' })),
   /** Signs each delivery (HMAC-SHA256 of the body, `x-accounts-signature` header) when set. */

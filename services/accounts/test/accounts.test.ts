@@ -54,6 +54,20 @@ describe('POST /accounts', () => {
     expect(response.json().message).toMatch(/time zone/)
   })
 
+  it('stores a phone number in E.164, and none when none is given', async () => {
+    const response = await post({ ...newPerson(), phone: '+351 912 345 678' })
+    expect(response.statusCode).toBe(201)
+    expect(response.json()).toMatchObject({ phone: '+351912345678', referredBy: null })
+    expect((await app.prisma.account.findUniqueOrThrow({ where: { id: response.json().id } })).phone).toBe('+351912345678')
+    expect((await signUp(app)).phone).toBeNull()
+  })
+
+  it('rejects a phone number without its country code with 400', async () => {
+    const response = await post({ ...newPerson(), phone: '912 345 678' })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().message).toMatch(/phone/)
+  })
+
   it('refuses a disposable address with 422 and stores nothing', async () => {
     const response = await post({ email: 'quick.signup@mailinator.com', displayName: 'Throwaway' })
     expect(response.statusCode).toBe(422)
@@ -161,6 +175,17 @@ describe('PATCH /accounts/:id', () => {
     await app.inject({ headers: authorised, method: 'POST', url: `/accounts/${created.id}/suspend`, payload: { reason: 'chargeback' } })
     expect((await patch(created.id, { email: newPerson().email })).statusCode).toBe(422)
     expect((await patch(created.id, { locale: 'fr-FR' })).json().locale).toBe('fr-FR')
+  })
+
+  it('changes and removes the phone number, and records it in the history', async () => {
+    const created = await signUp(app)
+    const changed = await patch(created.id, { phone: '+1 (212) 555-0142' })
+    expect(changed.statusCode).toBe(200)
+    expect(changed.json().phone).toBe('+12125550142')
+    const removed = await patch(created.id, { phone: null })
+    expect(removed.json().phone).toBeNull()
+    const history = await app.prisma.accountEvent.findMany({ where: { accountId: created.id, type: 'account.updated' }, orderBy: { id: 'asc' } })
+    expect(history.map((entry) => entry.changedFields)).toEqual([['phone'], ['phone']])
   })
 
   it('answers 404 for an unknown id and 400 for an empty change', async () => {

@@ -34,7 +34,7 @@ export function newPerson(domain = 'example.com') {
 export async function signUp(app: App, details: Record<string, unknown> = newPerson()) {
   const response = await app.inject({ headers: authorised, method: 'POST', url: '/accounts', payload: details })
   if (response.statusCode !== 201) throw new Error(`sign-up answered ${response.statusCode}: ${response.body}`)
-  return response.json<{ id: string; email: string; displayName: string }>()
+  return response.json<{ id: string; email: string; displayName: string; phone: string | null }>()
 }
 
 /** Polls `probe` until it returns something other than undefined, or fails after `timeoutMs`. */

@@ -28,6 +28,7 @@ export interface AccountSnapshot {
   locale: string
   timeZone: string
   marketingOptIn: boolean
+  phone: string | null
   status: AccountStatus
 }
 
@@ -39,8 +40,8 @@ export interface AccountAnnouncement {
 }
 
 export function snapshot(account: Account): AccountSnapshot {
-  const { id, email, displayName, locale, timeZone, marketingOptIn, status } = account
-  return { id, email, displayName, locale, timeZone, marketingOptIn, status }
+  const { id, email, displayName, locale, timeZone, marketingOptIn, phone, status } = account
+  return { id, email, displayName, locale, timeZone, marketingOptIn, phone, status }
 }
 
 export function announce(topic: Exclude<AccountEventType, 'account.deleted'>, account: Account, changedFields?: string[]): AccountAnnouncement {

@@ -9,6 +9,10 @@ export interface Account {
   locale: string
   timeZone: string
   marketingOptIn: boolean
+  /** E.164, or null when the customer gave none. */
+  phone: string | null
+  /** The account that invited this one, kept after that account is erased. */
+  referredBy: string | null
   status: AccountStatus
   suspendedAt: Date | null
   suspensionReason: string | null
@@ -25,6 +29,8 @@ export interface ProfileChanges {
   locale?: string
   timeZone?: string
   marketingOptIn?: boolean
+  /** `null` removes the phone number. */
+  phone?: string | null
 }
 
 export type ProfileField = keyof ProfileChanges
@@ -33,7 +39,7 @@ export const PROFILE_DEFAULTS = { locale: 'en-GB', timeZone: 'UTC', marketingOpt
 
 /** The fields whose new value differs from the stored one, in a stable order for the audit trail. */
 export function changedFields(account: Account, changes: ProfileChanges): ProfileField[] {
-  const fields: ProfileField[] = ['email', 'displayName', 'locale', 'timeZone', 'marketingOptIn']
+  const fields: ProfileField[] = ['email', 'displayName', 'locale', 'timeZone', 'marketingOptIn', 'phone']
   return fields.filter((field) => changes[field] !== undefined && changes[field] !== account[field])
 }
 

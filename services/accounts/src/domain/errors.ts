@@ -41,3 +41,27 @@ export class InvalidProfileError extends DomainError {
     super(`Invalid ${field}: ${problem}`, 400)
   }
 }
+
+export class InvalidExportRangeError extends DomainError {
+  constructor(maxDays: number) {
+    super(`An export covers from \`from\` up to \`to\`, which must be later and at most ${maxDays} days after it`, 400)
+  }
+}
+
+export class ExportTooLargeError extends DomainError {
+  constructor(maxRows: number) {
+    super(`The export would hold more than ${maxRows} accounts: choose a shorter period or a filter`, 422)
+  }
+}
+
+export class InvitationRequiredError extends DomainError {
+  constructor() {
+    super('Sign-up is by invitation only: follow the invitation link a customer sent you', 403)
+  }
+}
+
+export class InvalidInvitationError extends DomainError {
+  constructor(referrerId: string) {
+    super(`The invitation from account ${referrerId} is no longer valid`, 422)
+  }
+}

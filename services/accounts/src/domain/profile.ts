@@ -1,4 +1,5 @@
 import { InvalidProfileError } from './errors.js'
+import { normalisePhone } from './phone.js'
 import type { ProfileChanges } from './account.js'
 
 /** True for names the runtime's time zone database knows, such as `Europe/Lisbon` or `UTC`. */
@@ -21,8 +22,10 @@ export function canonicalLocale(locale: string): string | undefined {
 }
 
 /**
- * Checks what the request schema cannot (a real time zone, a real language tag) and returns the
- * changes with the locale spelled canonically, so equal values compare equal in the audit trail.
+ * Checks what the request schema cannot (a real time zone, a real language tag, a phone number
+ * with its country code) and returns the changes with the locale spelled canonically and the
+ * phone number in E.164, so equal values compare equal in the audit trail. A `null` phone
+ * number removes it.
  */
 export function validateProfile<Changes extends ProfileChanges>(changes: Changes): Changes {
   const checked = { ...changes }
@@ -34,5 +37,6 @@ export function validateProfile<Changes extends ProfileChanges>(changes: Changes
     if (!locale) throw new InvalidProfileError('locale', `${changes.locale} is not a language tag`)
     checked.locale = locale
   }
+  if (typeof changes.phone === 'string') checked.phone = normalisePhone(changes.phone)
   return checked
 }

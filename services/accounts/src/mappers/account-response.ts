@@ -11,6 +11,8 @@ export function toAccountResponse(account: Account): AccountResponse {
     locale: account.locale,
     timeZone: account.timeZone,
     marketingOptIn: account.marketingOptIn,
+    phone: account.phone,
+    referredBy: account.referredBy,
     status: account.status,
     suspendedAt: account.suspendedAt?.toISOString() ?? null,
     suspensionReason: account.suspensionReason,

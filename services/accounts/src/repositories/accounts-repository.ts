@@ -8,10 +8,12 @@ export interface NewAccountRow {
   timeZone: string
   marketingOptIn: boolean
   createdBy: string
+  phone?: string | null
+  referredBy?: string | null
 }
 
 export type AccountRowChanges = Partial<
-  Pick<Account, 'email' | 'displayName' | 'locale' | 'timeZone' | 'marketingOptIn' | 'status' | 'suspendedAt' | 'suspensionReason'>
+  Pick<Account, 'email' | 'displayName' | 'locale' | 'timeZone' | 'marketingOptIn' | 'phone' | 'status' | 'suspendedAt' | 'suspensionReason'>
 > & { updatedBy: string }
 
 /** Newest first; the position of a row in that order, for keyset paging. */

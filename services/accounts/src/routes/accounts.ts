@@ -14,17 +14,18 @@ import { ErrorSchema } from '../schemas/errors.js'
 import { requestActor } from './request-actor.js'
 
 const accountRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { accounts } = fastify
+  const { accounts, signUpGate } = fastify
 
   fastify.post(
     '/',
     {
       schema: {
         body: CreateAccountSchema,
-        response: { 201: AccountSchema, 400: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema }
+        response: { 201: AccountSchema, 400: ErrorSchema, 403: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema }
       }
     },
     async (request, reply) => {
+      await signUpGate.admit(request.body)
       const account = await accounts.signUp(request.body, requestActor(request))
       request.log.info({ accountId: account.id, email: maskEmail(account.email) }, 'account signed up')
       return reply.code(201).header('location', `/accounts/${account.id}`).send(toAccountResponse(account))

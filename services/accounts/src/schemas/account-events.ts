@@ -11,6 +11,7 @@ export const AccountSnapshotSchema = Type.Object({
   locale: Type.String(),
   timeZone: Type.String(),
   marketingOptIn: Type.Boolean(),
+  phone: Type.Union([Type.String(), Type.Null()]),
   status: Type.Union([Type.Literal('active'), Type.Literal('suspended')])
 })
 

@@ -7,6 +7,8 @@ const DisplayName = Type.String({ minLength: 1, maxLength: 80 })
 const Locale = Type.String({ minLength: 2, maxLength: 35, pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' })
 /** An IANA name such as `America/Bogota`; the service checks it is one it knows. */
 const TimeZone = Type.String({ minLength: 1, maxLength: 64 })
+/** As typed; the service keeps it in E.164 and refuses numbers without a country code. */
+const Phone = Type.String({ minLength: 1, maxLength: 32 })
 const Status = Type.Union([Type.Literal('active'), Type.Literal('suspended')])
 const Timestamp = Type.String({ format: 'date-time' })
 const Nullable = <Schema extends TSchema>(schema: Schema) => Type.Union([schema, Type.Null()])
@@ -18,6 +20,9 @@ export const AccountSchema = Type.Object({
   locale: Type.String(),
   timeZone: Type.String(),
   marketingOptIn: Type.Boolean(),
+  phone: Nullable(Type.String()),
+  /** The account whose invitation this one signed up through. */
+  referredBy: Nullable(Uuid),
   status: Status,
   suspendedAt: Nullable(Timestamp),
   suspensionReason: Nullable(Type.String()),
@@ -35,7 +40,10 @@ export const CreateAccountSchema = Type.Object({
   displayName: DisplayName,
   locale: Type.Optional(Locale),
   timeZone: Type.Optional(TimeZone),
-  marketingOptIn: Type.Optional(Type.Boolean())
+  marketingOptIn: Type.Optional(Type.Boolean()),
+  phone: Type.Optional(Phone),
+  /** The id of the account whose invitation link was followed. */
+  referredBy: Type.Optional(Uuid)
 })
 
 export const UpdateAccountSchema = Type.Object(
@@ -44,7 +52,9 @@ export const UpdateAccountSchema = Type.Object(
     displayName: Type.Optional(DisplayName),
     locale: Type.Optional(Locale),
     timeZone: Type.Optional(TimeZone),
-    marketingOptIn: Type.Optional(Type.Boolean())
+    marketingOptIn: Type.Optional(Type.Boolean()),
+    /** `null` removes the phone number. */
+    phone: Type.Optional(Nullable(Phone))
   },
   { minProperties: 1 }
 )
@@ -61,6 +71,16 @@ export const ListAccountsQuerySchema = Type.Object({
 export const AccountPageSchema = Type.Object({
   accounts: Type.Array(AccountSchema),
   nextCursor: Nullable(Type.String())
+})
+
+export const ExportAccountsQuerySchema = Type.Object({
+  /** Accounts created at or after this moment... */
+  from: Timestamp,
+  /** ...and before this one. */
+  to: Timestamp,
+  status: Type.Optional(Status),
+  /** Only the accounts that signed up through this account's invitation. */
+  referredBy: Type.Optional(Uuid)
 })
 
 export const LookupAccountQuerySchema = Type.Object({ email: Email })

@@ -13,6 +13,8 @@ import type { AccountCache } from './account-cache.js'
 export interface SignUp extends ProfileChanges {
   email: string
   displayName: string
+  /** Checked beforehand by the sign-up gate. */
+  referredBy?: string
 }
 
 export interface AccountListQuery extends AccountFilter {

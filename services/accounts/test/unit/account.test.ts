@@ -10,6 +10,8 @@ const account: Account = {
   locale: 'ja-JP',
   timeZone: 'Asia/Tokyo',
   marketingOptIn: false,
+  phone: null,
+  referredBy: null,
   status: 'active',
   suspendedAt: null,
   suspensionReason: null,
