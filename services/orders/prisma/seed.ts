@@ -47,6 +47,16 @@ const CATALOGUE: readonly { sku: string; unitPriceCents: number }[] = [
   { sku: 'SOAP-OLIVE-3', unitPriceCents: 1100 }
 ]
 
+/** The catalogue's limited pieces and what is left of them; the other SKUs are made to order. */
+const STOCK: readonly { sku: string; available: number }[] = [
+  { sku: 'TEAPOT-CAST-IRON', available: 4 },
+  { sku: 'KNIFE-CHEF-210', available: 7 },
+  { sku: 'LAMP-BRASS-DESK', available: 2 },
+  { sku: 'RUG-JUTE-120', available: 1 },
+  { sku: 'VASE-CLAY-TALL', available: 12 },
+  { sku: 'THROW-WOOL-GR', available: 0 }
+]
+
 const CANCEL_REASONS = ['Customer changed their mind', 'Payment declined', 'Out of stock', 'Duplicate order', 'Address undeliverable'] as const
 
 const CLIENTS = ['storefront', 'storefront', 'storefront', 'mobile-app', 'mobile-app', 'support-tool'] as const
@@ -176,8 +186,9 @@ try {
         )
       })
       await tx.outboxEvent.createMany({ data: orders.flatMap(eventsFor) })
+      await tx.stockLevel.createMany({ data: [...STOCK] })
     }, { timeout: 60_000 })
-    console.log(`seeded ${planned.length} orders of ${customers.length} customers`)
+    console.log(`seeded ${planned.length} orders of ${customers.length} customers, and the stock of ${STOCK.length} limited SKUs`)
   }
 } finally {
   await prisma.$disconnect()

@@ -9,6 +9,7 @@ import sensible from './plugins/external/sensible.js'
 import customerRoutes from './routes/customers/index.js'
 import orderRoutes from './routes/orders/index.js'
 import outboxRoutes from './routes/outbox/index.js'
+import stockRoutes from './routes/stock/index.js'
 
 export interface AppOptions {
   config: Config
@@ -30,4 +31,5 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(orderRoutes, { prefix: '/orders' })
   await fastify.register(customerRoutes, { prefix: '/customers' })
   await fastify.register(outboxRoutes, { prefix: '/outbox' })
+  await fastify.register(stockRoutes, { prefix: '/stock' })
 }

@@ -37,3 +37,16 @@ export class OutboxEventNotFailedError extends DomainError {
     super(`Outbox event ${id} has not failed: only failed events can be retried`, 409)
   }
 }
+
+/** The order asks for more of a limited SKU than is left. */
+export class OutOfStockError extends DomainError {
+  constructor(sku: string, available: number) {
+    super(available === 0 ? `${sku} is sold out` : `Only ${available} of ${sku} left`, 409)
+  }
+}
+
+export class StockLevelNotFoundError extends DomainError {
+  constructor(sku: string) {
+    super(`${sku} is not a stocked SKU`, 404)
+  }
+}

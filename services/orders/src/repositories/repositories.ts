@@ -2,18 +2,21 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js'
 import { createOrdersRepository, type OrdersRepository } from './orders-repository.js'
 import { createOutboxRepository, type OutboxRepository } from './outbox-repository.js'
 import { createStatusChangesRepository, type StatusChangesRepository } from './status-changes-repository.js'
+import { createStockRepository, type StockRepository } from './stock-repository.js'
 
 export interface Repositories {
   orders: OrdersRepository
   statusChanges: StatusChangesRepository
   outbox: OutboxRepository
+  stock: StockRepository
 }
 
 export function createRepositories(prisma: Prisma.TransactionClient): Repositories {
   return {
     orders: createOrdersRepository(prisma),
     statusChanges: createStatusChangesRepository(prisma),
-    outbox: createOutboxRepository(prisma)
+    outbox: createOutboxRepository(prisma),
+    stock: createStockRepository(prisma)
   }
 }
 

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { MAX_ORDER_TOTAL_CENTS } from '../domain/order-total.js'
-import { CustomerIdSchema, DateTimeSchema, StatusSchema } from './common.js'
+import { CustomerIdSchema, DateTimeSchema, IdParamsSchema, StatusSchema } from './common.js'
 
 const LineSchema = Type.Object({
   sku: Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{2,31}$' }),
@@ -34,6 +34,19 @@ export const ChangeStatusSchema = Type.Object({
   status: StatusSchema,
   /** Kept in the audit trail and sent with the webhook event. */
   reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 }))
+})
+
+export const BatchStatusChangeSchema = Type.Object({
+  ids: Type.Array(IdParamsSchema.properties.id, { minItems: 1, maxItems: 100, uniqueItems: true }),
+  status: StatusSchema,
+  reason: ChangeStatusSchema.properties.reason
+})
+
+export const BatchStatusChangeResultSchema = Type.Object({
+  /** The orders now in the requested status, in the order they were asked for. */
+  changed: Type.Array(Type.Integer()),
+  /** The orders left as they were, each with why. */
+  failed: Type.Array(Type.Object({ id: Type.Integer(), message: Type.String() }))
 })
 
 export const ListOrdersQuerySchema = Type.Object({

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
+import { DomainError } from '@debug-drills/service-kit'
 import { IdempotencyKeyReusedError, OrderNotFoundError, StatusChangeError } from '../domain/errors.js'
 import { isSameOrderRequest, type OrderRequest } from '../domain/idempotency.js'
 import { orderArchived, orderPlaced, orderStatusChanged } from '../domain/order-events.js'
@@ -24,6 +25,12 @@ export interface PlacedOrder {
 export interface StatusChange {
   status: OrderStatus
   reason?: string
+}
+
+/** What a batch of status changes did: each order changes on its own, so some may fail. */
+export interface BatchStatusChange {
+  changed: number[]
+  failed: { id: number; message: string }[]
 }
 
 export interface OrderServiceDependencies {
@@ -61,6 +68,7 @@ export function createOrderService({ inTransaction, orders, historyCache, log, n
       order = await inTransaction(async (tx) => {
         const created = await tx.orders.create({ customerId, lines, totalCents, placedBy, idempotencyKey })
         await tx.statusChanges.record({ orderId: created.id, toStatus: created.status, changedBy: placedBy, changedAt: at })
+        for (const line of lines) await tx.stock.reserve(line.sku, line.quantity)
         await tx.outbox.add(orderPlaced(created, placedBy, at))
         return created
       })
@@ -107,7 +115,23 @@ export function createOrderService({ inTransaction, orders, historyCache, log, n
     log.info({ orderId: id, customerId: order.customerId }, 'order archived')
   }
 
-  return { place, changeStatus, archive }
+  /** Changes each order on its own: one order that cannot change does not hold up the others. */
+  async function changeStatuses(ids: readonly number[], change: StatusChange, changedBy?: string): Promise<BatchStatusChange> {
+    const failed: BatchStatusChange['failed'] = []
+    for (const id of ids) {
+      try {
+        await changeStatus(id, change, changedBy)
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error
+        failed.push({ id, message: error.message })
+      }
+    }
+    const changed = ids.filter((id) => !failed.some((failure) => failure.id === id))
+    log.info({ status: change.status, changed: changed.length, failed: failed.length }, 'batch of status changes applied')
+    return { changed, failed }
+  }
+
+  return { place, changeStatus, changeStatuses, archive }
 }
 
 export type OrderService = ReturnType<typeof createOrderService>

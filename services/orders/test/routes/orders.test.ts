@@ -73,6 +73,23 @@ describe('POST /orders', () => {
   })
 })
 
+describe('POST /orders/status-batch', () => {
+  it('changes every order of the batch', async () => {
+    const orders = await Promise.all(['cus_batch01', 'cus_batch02', 'cus_batch01'].map((customerId) => placeOrder(app, customerId, { statuses: ['paid'] })))
+    const ids = orders.map((order) => order.id)
+    const response = await app.inject({ headers: authorised, method: 'POST', url: '/orders/status-batch', payload: { ids, status: 'shipped' } })
+    expect(response.statusCode, response.body).toBe(200)
+    expect(response.json()).toEqual({ changed: ids, failed: [] })
+  })
+
+  it('refuses an empty batch and an order listed twice', async () => {
+    for (const ids of [[], [7, 7]]) {
+      const response = await app.inject({ headers: authorised, method: 'POST', url: '/orders/status-batch', payload: { ids, status: 'paid' } })
+      expect(response.statusCode).toBe(400)
+    }
+  })
+})
+
 describe('GET /orders/:id', () => {
   it('reads an order back with its lines in the order they were placed', async () => {
     const lines = [

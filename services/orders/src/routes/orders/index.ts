@@ -3,6 +3,8 @@ import { Type } from 'typebox'
 import { toOrderListResponse, toOrderResponse, toStatusChangeResponse } from '../../mappers/order-mapper.js'
 import { clientErrors, ErrorSchema, IdParamsSchema } from '../../schemas/common.js'
 import {
+  BatchStatusChangeResultSchema,
+  BatchStatusChangeSchema,
   ChangeStatusSchema,
   CreateOrderHeadersSchema,
   CreateOrderSchema,
@@ -61,6 +63,15 @@ const orderRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       }
     },
     async (request) => toOrderResponse(await orderService.changeStatus(request.params.id, request.body, request.apiClient))
+  )
+
+  fastify.post(
+    '/status-batch',
+    { schema: { body: BatchStatusChangeSchema, response: { 200: BatchStatusChangeResultSchema, ...clientErrors } } },
+    async (request) => {
+      const { ids, ...change } = request.body
+      return orderService.changeStatuses(ids, change, request.apiClient)
+    }
   )
 
   fastify.delete(
