@@ -1,11 +1,13 @@
 import { apiKeyAuth, errorHandler, healthRoutes, notFoundHandler } from '@debug-drills/service-kit'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
+import checkout from './plugins/app/checkout.js'
 import orderServices from './plugins/app/order-services.js'
 import outbox from './plugins/app/outbox.js'
 import prisma from './plugins/app/prisma.js'
 import repositories from './plugins/app/repositories.js'
 import sensible from './plugins/external/sensible.js'
+import checkoutRoutes from './routes/checkouts/index.js'
 import customerRoutes from './routes/customers/index.js'
 import orderRoutes from './routes/orders/index.js'
 import outboxRoutes from './routes/outbox/index.js'
@@ -21,6 +23,7 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(prisma, { databaseUrl: config.DATABASE_URL })
   await fastify.register(repositories)
   await fastify.register(orderServices, { cache: config.cache })
+  await fastify.register(checkout, { catalog: config.catalog })
   await fastify.register(outbox, { webhook: config.webhook, outbox: config.outbox })
 
   fastify.setErrorHandler(errorHandler)
@@ -32,4 +35,5 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(customerRoutes, { prefix: '/customers' })
   await fastify.register(outboxRoutes, { prefix: '/outbox' })
   await fastify.register(stockRoutes, { prefix: '/stock' })
+  await fastify.register(checkoutRoutes, { prefix: '/checkouts' })
 }

@@ -21,7 +21,14 @@ const OrdersEnvironment = Type.Object({
   OUTBOX_MAX_DELIVERIES: Type.Integer({ minimum: 1, maximum: 100, default: 8 }),
   /** Delivered events are deleted after this many days; 0 keeps them forever. */
   OUTBOX_RETENTION_DAYS: Type.Integer({ minimum: 0, default: 30 }),
-  OUTBOX_CLEANUP_INTERVAL_MS: Type.Integer({ minimum: 1_000, default: 60 * 60_000 })
+  OUTBOX_CLEANUP_INTERVAL_MS: Type.Integer({ minimum: 1_000, default: 60 * 60_000 }),
+  /** The catalog service checkout prices carts with. Unset: checkout is off (503). */
+  CATALOG_URL: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://' })),
+  /** Orders' API key at catalog; required with CATALOG_URL. */
+  CATALOG_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  CATALOG_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 30_000, default: 2_000 }),
+  /** Attempts per catalog read, counting the first. */
+  CATALOG_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 5, default: 3 })
 })
 
 type OrdersEnvironment = Static<typeof OrdersEnvironment>
@@ -33,7 +40,16 @@ export interface WebhookConfig {
   maxAttempts: number
 }
 
+export interface CatalogConfig {
+  url: string
+  apiKey: string
+  timeoutMs: number
+  maxAttempts: number
+}
+
 export interface Config extends ServiceConfig {
+  /** Absent when `CATALOG_URL` is unset: checkout is off. */
+  catalog?: CatalogConfig
   cache: { ttlMs: number; maxCustomers: number }
   /** Absent when `WEBHOOK_URL` is unset: the feature is off. */
   webhook?: WebhookConfig
@@ -67,6 +83,7 @@ function parseOrdersEnvironment(env: NodeJS.ProcessEnv): OrdersEnvironment {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const service = loadServiceConfig({ defaultPort: 3003 }, env)
   const orders = parseOrdersEnvironment(env)
+  if (orders.CATALOG_URL && !orders.CATALOG_API_KEY) throw new ConfigError('Invalid environment: CATALOG_API_KEY is required with CATALOG_URL')
   return {
     ...service,
     cache: { ttlMs: orders.ORDER_CACHE_TTL_MS, maxCustomers: orders.ORDER_CACHE_MAX_CUSTOMERS },
@@ -85,6 +102,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDeliveries: orders.OUTBOX_MAX_DELIVERIES,
       retentionDays: orders.OUTBOX_RETENTION_DAYS,
       cleanupIntervalMs: orders.OUTBOX_CLEANUP_INTERVAL_MS
-    }
+    },
+    catalog:
+      orders.CATALOG_URL && orders.CATALOG_API_KEY
+        ? { url: orders.CATALOG_URL, apiKey: orders.CATALOG_API_KEY, timeoutMs: orders.CATALOG_TIMEOUT_MS, maxAttempts: orders.CATALOG_MAX_ATTEMPTS }
+        : undefined
   }
 }
