@@ -60,7 +60,8 @@ describe('parseState', () => {
 })
 
 describe('progress', async () => {
-  const scenarios = await listScenarios(repoRoot)
+  const allScenarios = await listScenarios(repoRoot)
+  const scenarios = allScenarios
   const catalog = scenarios.find((scenario) => scenario.id === 'catalog-sold-out-stock')!
   const started = (minutesAgo: number) => new Date(Date.now() - minutesAgo * MINUTE).toISOString()
 
@@ -85,7 +86,10 @@ describe('progress', async () => {
     expect(summary.patterns.find((group) => group.pattern === catalog.pattern)).toMatchObject({ solved: 1, total: sameKind })
   })
 
-  it('suggests the tutorial first, then an unsolved drill in the weakest class, easiest first, then the lowest score', () => {
+  it('suggests the tutorial first, then an unsolved drill in the weakest pattern, easiest first, then the lowest score', () => {
+    // Four drills of four patterns, whatever else the catalogue holds.
+    const four = ['tutorial', 'catalog-sold-out-stock', 'orders-sticky-filters', 'accounts-duplicate-signup', 'billing-month-boundary']
+    const scenarios = allScenarios.filter((scenario) => four.includes(scenario.id))
     const state = emptyState()
     expect(suggestNext(summarize(scenarios, state))?.scenario.id).toBe('tutorial')
     state.scenarios.tutorial = { attempts: [{ startedAt: started(10), hints: [], checks: [], outcome: 'solved', elapsedMs: 1000, score: 100 }] }
