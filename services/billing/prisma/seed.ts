@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import { BillingPeriod } from '../src/domain/billing-period.js'
 import { dueDate } from '../src/domain/invoice-lifecycle.js'
 import { priceUsage, type PricedLine } from '../src/domain/invoice-pricing.js'
+import { TaxRate } from '../src/domain/tax-rate.js'
 import { PrismaClient, type Prisma } from '../src/generated/prisma/client.js'
 
 // Development data: thirty customers with six months of usage, the older months invoiced.
@@ -99,6 +100,13 @@ try {
     }
     await prisma.usageEvent.createMany({ data: usage })
 
+    // About half the customers pay a sales tax, at the rates of the states they are in.
+    const taxRates = new Map<string, TaxRate>()
+    for (const customer of customers) {
+      if (random.next() < 0.5) taxRates.set(customer.id, TaxRate.parse(random.pick(['4', '6.25', '7.25', '8.875', '9.5', '10.25'])))
+    }
+    await prisma.customerTaxRate.createMany({ data: [...taxRates].map(([customerId, rate]) => ({ customerId, ratePercent: rate.toString(), updatedBy: 'seed' })) })
+
     // The four oldest periods are invoiced, oldest first: the oldest mostly paid, the latest mostly open.
     const invoices: (Prisma.InvoiceCreateManyInput & { lines: PricedLine[] })[] = []
     for (const [age, period] of periods.slice(2).reverse().entries()) {
@@ -107,13 +115,20 @@ try {
         for (const event of usage) {
           if (event.customerId === customer.id && event.period === period.label) totals.set(event.meterCode, (totals.get(event.meterCode) ?? 0) + event.quantity)
         }
-        const { lines, totalCents } = priceUsage([...totals].map(([meterCode, quantity]) => ({ meterCode, quantity })), prices)
+        const { lines, subtotalCents, taxRate, taxCents, totalCents } = priceUsage(
+          [...totals].map(([meterCode, quantity]) => ({ meterCode, quantity })),
+          prices,
+          taxRates.get(customer.id)
+        )
         const issuedAt = new Date(period.end.getTime() + random.int(1, 72) * 3_600_000)
         const roll = random.next()
         const status = roll < 0.04 ? 'void' : roll < 0.95 - age * 0.2 ? 'paid' : 'open'
         invoices.push({
           customerId: customer.id,
           period: period.label,
+          subtotalCents,
+          taxRatePercent: taxRate.toString(),
+          taxCents,
           totalCents,
           issuedAt,
           issuedBy: 'finance',

@@ -8,6 +8,7 @@ import repositories from './plugins/app/repositories.js'
 import prisma from './plugins/external/prisma.js'
 import invoiceRoutes from './routes/invoices.js'
 import meterRoutes from './routes/meters.js'
+import taxRateRoutes from './routes/tax-rates.js'
 import usageRoutes from './routes/usage.js'
 
 export interface AppOptions {
@@ -43,4 +44,5 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(meterRoutes)
   await fastify.register(usageRoutes)
   await fastify.register(invoiceRoutes)
+  await fastify.register(taxRateRoutes)
 }

@@ -74,3 +74,15 @@ export class InvoiceTransitionError extends DomainError {
     super(`The ${period} invoice of ${customerId} is ${from} and cannot be ${action}`, 409)
   }
 }
+
+export class InvalidDayRangeError extends DomainError {
+  constructor(message: string) {
+    super(message, 400)
+  }
+}
+
+export class InvalidTaxRateError extends DomainError {
+  constructor(text: string) {
+    super(`"${text}" is not a tax rate; write a percentage from 0 to 99.999 with at most three decimals, such as "8.875"`, 400)
+  }
+}

@@ -1,3 +1,5 @@
+import { TaxRate } from './tax-rate.js'
+
 /** How much of one meter a customer used in a period. */
 export interface MeterUsage {
   meterCode: string
@@ -13,14 +15,20 @@ export interface PricedLine {
 
 export interface PricedUsage {
   lines: PricedLine[]
+  subtotalCents: number
+  taxRate: TaxRate
+  taxCents: number
   totalCents: number
 }
 
+const sum = (amounts: readonly number[]) => amounts.reduce((total, amount) => total + amount, 0)
+
 /**
  * Prices a period's usage at the given list prices: one line per meter, in meter order, and
- * no line for a meter that was not used. Amounts are whole cents, so no rounding is involved.
+ * no line for a meter that was not used. Line amounts are whole cents; the tax, at the
+ * customer's rate, is rounded to the cent (see the README, "Tax").
  */
-export function priceUsage(usage: readonly MeterUsage[], unitPrices: ReadonlyMap<string, number>): PricedUsage {
+export function priceUsage(usage: readonly MeterUsage[], unitPrices: ReadonlyMap<string, number>, taxRate: TaxRate = TaxRate.NONE): PricedUsage {
   const lines = usage
     .filter(({ quantity }) => quantity > 0)
     .map(({ meterCode, quantity }) => {
@@ -30,5 +38,7 @@ export function priceUsage(usage: readonly MeterUsage[], unitPrices: ReadonlyMap
       return { meterCode, quantity, unitPriceCents, amountCents: quantity * unitPriceCents }
     })
     .sort((a, b) => a.meterCode.localeCompare(b.meterCode))
-  return { lines, totalCents: lines.reduce((sum, line) => sum + line.amountCents, 0) }
+  const subtotalCents = sum(lines.map((line) => line.amountCents))
+  const taxCents = taxRate.taxOn(subtotalCents)
+  return { lines, subtotalCents, taxRate, taxCents, totalCents: subtotalCents + taxCents }
 }

@@ -1,6 +1,6 @@
 import type { UsageEvent } from '../generated/prisma/client.js'
-import type { UsageResponse, UsageSummaryResponse } from '../schemas/usage.js'
-import type { UsageSummary } from '../services/usage-service.js'
+import type { UsageReportResponse, UsageResponse, UsageSummaryResponse } from '../schemas/usage.js'
+import type { RangeReport, UsageSummary } from '../services/usage-service.js'
 import { toLineResponse } from './invoice-mapper.js'
 
 export function toUsageResponse(event: UsageEvent): UsageResponse {
@@ -16,6 +16,12 @@ export function toUsageResponse(event: UsageEvent): UsageResponse {
   }
 }
 
-export function toUsageSummaryResponse({ customerId, period, invoiced, totalCents, lines }: UsageSummary): UsageSummaryResponse {
-  return { customerId, period, invoiced, totalCents, lines: lines.map(toLineResponse) }
+export function toUsageSummaryResponse({ customerId, period, invoiced, subtotalCents, taxRate, taxCents, totalCents, lines }: UsageSummary): UsageSummaryResponse {
+  return { customerId, period, invoiced, subtotalCents, taxRatePercent: taxRate.toString(), taxCents, totalCents, lines: lines.map(toLineResponse) }
+}
+
+const dayOf = (instant: Date) => instant.toISOString().slice(0, 10)
+
+export function toUsageReportResponse({ customerId, range, meter, totalCents, lines }: RangeReport): UsageReportResponse {
+  return { customerId, from: dayOf(range.from), to: dayOf(range.to), meter, totalCents, lines: lines.map(toLineResponse) }
 }

@@ -10,6 +10,10 @@ export interface NewInvoice {
   customerId: string
   period: string
   lines: PricedLine[]
+  subtotalCents: number
+  /** The tax rate in percent, as `TaxRate` writes it. */
+  taxRatePercent: string
+  taxCents: number
   totalCents: number
   issuedAt: Date
   issuedBy: string | null

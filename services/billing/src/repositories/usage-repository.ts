@@ -1,3 +1,4 @@
+import type { DayRange } from '../domain/day-range.js'
 import { UnknownMeterError } from '../domain/errors.js'
 import type { MeterUsage } from '../domain/invoice-pricing.js'
 import type { Prisma, UsageEvent } from '../generated/prisma/client.js'
@@ -43,6 +44,17 @@ export function createUsageRepository(db: Db) {
       const groups = await db.usageEvent.groupBy({
         by: ['meterCode'],
         where: { customerId, period },
+        _sum: { quantity: true },
+        orderBy: { meterCode: 'asc' }
+      })
+      return groups.map((group) => ({ meterCode: group.meterCode, quantity: group._sum.quantity ?? 0 }))
+    },
+
+    /** What the customer used of each meter on the range's days (of one meter, given its code), in meter order. */
+    async totalsForDays(customerId: string, range: DayRange, meterCode?: string): Promise<MeterUsage[]> {
+      const groups = await db.usageEvent.groupBy({
+        by: ['meterCode'],
+        where: { customerId, meterCode, occurredAt: { gte: range.from, lt: range.end } },
         _sum: { quantity: true },
         orderBy: { meterCode: 'asc' }
       })

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { toUsageResponse, toUsageSummaryResponse } from '../mappers/usage-mapper.js'
+import { toUsageReportResponse, toUsageResponse, toUsageSummaryResponse } from '../mappers/usage-mapper.js'
 import { CustomerParamsSchema } from '../schemas/common.js'
 import { ErrorSchema } from '../schemas/errors.js'
-import { RecordUsageSchema, UsageListQuerySchema, UsagePageSchema, UsageSchema, UsageSummaryQuerySchema, UsageSummarySchema } from '../schemas/usage.js'
+import { RecordUsageSchema, UsageListQuerySchema, UsagePageSchema, UsageSchema, UsageReportQuerySchema, UsageReportSchema, UsageSummaryQuerySchema, UsageSummarySchema } from '../schemas/usage.js'
 
 const usageRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const usage = fastify.usageService
@@ -30,6 +30,12 @@ const usageRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/customers/:customerId/usage/summary',
     { schema: { params: CustomerParamsSchema, querystring: UsageSummaryQuerySchema, response: { 200: UsageSummarySchema, 400: ErrorSchema } } },
     async (request) => toUsageSummaryResponse(await usage.summary(request.params.customerId, request.query.period))
+  )
+
+  fastify.get(
+    '/customers/:customerId/usage/report',
+    { schema: { params: CustomerParamsSchema, querystring: UsageReportQuerySchema, response: { 200: UsageReportSchema, 400: ErrorSchema } } },
+    async (request) => toUsageReportResponse(await usage.report(request.params.customerId, request.query))
   )
 }
 

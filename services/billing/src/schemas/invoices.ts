@@ -11,6 +11,12 @@ export const InvoiceSchema = Type.Object({
   customerId: CustomerId,
   period: Period,
   status: InvoiceStatusSchema,
+  /** The lines added up, before tax. */
+  subtotalCents: Type.Integer(),
+  /** The tax rate the invoice was issued at, in percent ("8.875"). */
+  taxRatePercent: Type.String(),
+  taxCents: Type.Integer(),
+  /** Subtotal plus tax. */
   totalCents: Type.Integer(),
   issuedAt: Instant,
   issuedBy: Nullable(Type.String()),

@@ -37,9 +37,33 @@ export const UsageSummarySchema = Type.Object({
   period: Period,
   /** True once the period is invoiced; the invoice, not this preview, is then what is billed. */
   invoiced: Type.Boolean(),
+  subtotalCents: Type.Integer(),
+  taxRatePercent: Type.String(),
+  taxCents: Type.Integer(),
   totalCents: Type.Integer(),
   lines: Type.Array(InvoiceLineSchema)
 })
 
 export type UsageResponse = Static<typeof UsageSchema>
 export type UsageSummaryResponse = Static<typeof UsageSummarySchema>
+
+/** A calendar day in UTC, "2025-03-31". */
+export const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'a calendar day in UTC, YYYY-MM-DD' })
+
+export const UsageReportQuerySchema = Type.Object({
+  from: Day,
+  to: Day,
+  meter: Type.Optional(MeterCode)
+})
+
+export const UsageReportSchema = Type.Object({
+  customerId: CustomerId,
+  /** The first and the last day reported, both included. */
+  from: Day,
+  to: Day,
+  meter: Nullable(MeterCode),
+  totalCents: Type.Integer(),
+  lines: Type.Array(InvoiceLineSchema)
+})
+
+export type UsageReportResponse = Static<typeof UsageReportSchema>

@@ -10,6 +10,7 @@ import { lockCustomerPeriod, type TransactionRunner } from '../repositories/data
 import { createInvoiceRepository, type InvoiceRepository, type InvoiceWithLines } from '../repositories/invoice-repository.js'
 import { createMeterRepository } from '../repositories/meter-repository.js'
 import { createOutboxRepository } from '../repositories/outbox-repository.js'
+import { createTaxRateRepository } from '../repositories/tax-rate-repository.js'
 import { createUsageRepository } from '../repositories/usage-repository.js'
 import { customerPeriodKey, type BillingCaches } from './billing-caches.js'
 
@@ -72,7 +73,8 @@ export function createInvoiceService({ invoices, transaction, caches, paymentTer
 
   return {
     /**
-     * Bills everything the customer used in an ended period, at today's list prices, once. The
+     * Bills everything the customer used in an ended period, at today's list prices and the
+     * customer's tax rate, once. The
      * totals, the invoice and its event are written in one transaction, under the period's lock,
      * so usage recorded at the same moment is either on this invoice or refused.
      */
@@ -84,12 +86,19 @@ export function createInvoiceService({ invoices, transaction, caches, paymentTer
         await lockCustomerPeriod(db, customerId, period.label)
         const repository = createInvoiceRepository(db)
         if (await repository.exists(customerId, period.label)) throw new InvoiceExistsError(customerId, period.label)
-        const [usage, prices] = await Promise.all([createUsageRepository(db).totalsByMeter(customerId, period.label), createMeterRepository(db).unitPrices()])
-        const { lines, totalCents } = priceUsage(usage, prices)
+        const [usage, prices, tax] = await Promise.all([
+          createUsageRepository(db).totalsByMeter(customerId, period.label),
+          createMeterRepository(db).unitPrices(),
+          createTaxRateRepository(db).find(customerId)
+        ])
+        const { lines, subtotalCents, taxRate, taxCents, totalCents } = priceUsage(usage, prices, tax.rate)
         const created = await repository.create({
           customerId,
           period: period.label,
           lines,
+          subtotalCents,
+          taxRatePercent: taxRate.toString(),
+          taxCents,
           totalCents,
           issuedAt,
           issuedBy,

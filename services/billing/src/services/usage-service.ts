@@ -1,12 +1,15 @@
 import { BillingPeriod } from '../domain/billing-period.js'
+import { DayRange } from '../domain/day-range.js'
 import { IdempotencyKeyReusedError, PeriodInvoicedError, UsageInFutureError } from '../domain/errors.js'
 import { priceUsage, type PricedLine } from '../domain/invoice-pricing.js'
+import type { TaxRate } from '../domain/tax-rate.js'
 import { decodeCursor, toPage, type Page } from '../domain/page-cursor.js'
 import type { UsageEvent } from '../generated/prisma/client.js'
 import { cached } from '../lib/ttl-cache.js'
 import { lockCustomerPeriod, type TransactionRunner } from '../repositories/database.js'
 import { createInvoiceRepository, type InvoiceRepository } from '../repositories/invoice-repository.js'
 import type { MeterRepository } from '../repositories/meter-repository.js'
+import type { TaxRateRepository } from '../repositories/tax-rate-repository.js'
 import { createUsageRepository, type UsageRepository } from '../repositories/usage-repository.js'
 import { customerPeriodKey, type BillingCaches } from './billing-caches.js'
 
@@ -27,13 +30,32 @@ export interface RecordedUsage {
   replayed: boolean
 }
 
-/** What a period would be invoiced at today's prices. */
+/** What a period would be invoiced at today's prices and the customer's tax rate. */
 export interface UsageSummary {
   customerId: string
   period: string
   lines: PricedLine[]
+  subtotalCents: number
+  taxRate: TaxRate
+  taxCents: number
   totalCents: number
   invoiced: boolean
+}
+
+/** What some days' usage comes to at today's prices. */
+export interface RangeReport {
+  customerId: string
+  range: DayRange
+  meter: string | null
+  lines: PricedLine[]
+  totalCents: number
+}
+
+export interface RangeReportOptions {
+  /** The first and the last day, "YYYY-MM-DD" in UTC, both included. */
+  from: string
+  to: string
+  meter?: string
 }
 
 export interface UsageListOptions {
@@ -47,6 +69,7 @@ export interface UsageServiceDeps {
   usage: UsageRepository
   meters: MeterRepository
   invoices: InvoiceRepository
+  taxRates: TaxRateRepository
   transaction: TransactionRunner
   caches: BillingCaches
   now?: () => Date
@@ -65,7 +88,7 @@ const sameUsage = (event: UsageEvent, report: UsageReport) =>
 
 export type UsageService = ReturnType<typeof createUsageService>
 
-export function createUsageService({ usage, meters, invoices, transaction, caches, now = () => new Date() }: UsageServiceDeps) {
+export function createUsageService({ usage, meters, invoices, taxRates, transaction, caches, now = () => new Date() }: UsageServiceDeps) {
   return {
     /**
      * Records usage in the billing period it occurred in. A period that has been invoiced is
@@ -109,13 +132,29 @@ export function createUsageService({ usage, meters, invoices, transaction, cache
       return toPage(rows, limit, (row) => row, (row) => ({ occurredAt: row.occurredAt.toISOString(), id: row.id }))
     },
 
-    /** The invoice preview: the period's usage so far, priced at today's list prices. */
+    /** The invoice preview: the period's usage so far, priced at today's list prices and taxed at the customer's rate. */
     summary(customerId: string, periodLabel: string): Promise<UsageSummary> {
       const period = BillingPeriod.parse(periodLabel).label
       return cached(caches.usageSummaries, customerPeriodKey(customerId, period), async () => {
-        const [totals, prices, invoiced] = await Promise.all([usage.totalsByMeter(customerId, period), meters.unitPrices(), invoices.exists(customerId, period)])
-        return { customerId, period, ...priceUsage(totals, prices), invoiced }
+        const [totals, prices, tax, invoiced] = await Promise.all([
+          usage.totalsByMeter(customerId, period),
+          meters.unitPrices(),
+          taxRates.find(customerId),
+          invoices.exists(customerId, period)
+        ])
+        return { customerId, period, ...priceUsage(totals, prices, tax.rate), invoiced }
       })
+    },
+
+    /**
+     * The customer's usage on whole days, from the first to the last day given (both included,
+     * in UTC), per meter at today's list prices: for reports across months, such as a quarter.
+     */
+    async report(customerId: string, { from, to, meter }: RangeReportOptions): Promise<RangeReport> {
+      const range = DayRange.parse(from, to)
+      const [totals, prices] = await Promise.all([usage.totalsForDays(customerId, range, meter), meters.unitPrices()])
+      const { lines, subtotalCents } = priceUsage(totals, prices)
+      return { customerId, range, meter: meter ?? null, lines, totalCents: subtotalCents }
     }
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { priceUsage } from '../../src/domain/invoice-pricing.js'
+import { TaxRate } from '../../src/domain/tax-rate.js'
 
 const prices = new Map([
   ['api-requests', 5],
@@ -21,15 +22,31 @@ describe('priceUsage', () => {
         { meterCode: 'api-requests', quantity: 500, unitPriceCents: 5, amountCents: 2500 },
         { meterCode: 'seats', quantity: 10, unitPriceCents: 30, amountCents: 300 }
       ],
+      subtotalCents: 2800,
+      taxRate: TaxRate.NONE,
+      taxCents: 0,
       totalCents: 2800
     })
   })
 
   it('leaves out meters without usage', () => {
-    expect(priceUsage([{ meterCode: 'seats', quantity: 0 }], prices)).toEqual({ lines: [], totalCents: 0 })
+    expect(priceUsage([{ meterCode: 'seats', quantity: 0 }], prices)).toMatchObject({ lines: [], subtotalCents: 0, taxCents: 0, totalCents: 0 })
   })
 
   it('treats a meter without a price as a bug, not as free', () => {
     expect(() => priceUsage([{ meterCode: 'bananas', quantity: 1 }], prices)).toThrow('No price for meter bananas')
+  })
+
+  it('taxes the subtotal at the customer\'s rate, rounded to the cent', () => {
+    const priced = priceUsage(
+      [
+        { meterCode: 'seats', quantity: 7 },
+        { meterCode: 'api-requests', quantity: 61 }
+      ],
+      prices,
+      TaxRate.parse('8.875')
+    )
+    // 210 + 305 = 515 cents; 8.875 % of it is 45.70625 cents.
+    expect([priced.subtotalCents, priced.taxCents, priced.totalCents, priced.taxRate.toString()]).toEqual([515, 46, 561, '8.875'])
   })
 })

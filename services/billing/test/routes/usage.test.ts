@@ -75,7 +75,16 @@ describe('GET /customers/:id/usage/summary', () => {
   it('previews the invoice and follows new usage', async () => {
     await api.use('cus_sum1', 'seats', 5, '2025-07-04T10:00:00Z')
     const before = (await api.send('GET', '/customers/cus_sum1/usage/summary?period=2025-07')).json()
-    expect(before).toEqual({ customerId: 'cus_sum1', period: '2025-07', invoiced: false, totalCents: 150, lines: [{ meter: 'seats', quantity: 5, unitPriceCents: 30, amountCents: 150 }] })
+    expect(before).toEqual({
+      customerId: 'cus_sum1',
+      period: '2025-07',
+      invoiced: false,
+      subtotalCents: 150,
+      taxRatePercent: '0',
+      taxCents: 0,
+      totalCents: 150,
+      lines: [{ meter: 'seats', quantity: 5, unitPriceCents: 30, amountCents: 150 }]
+    })
 
     await api.use('cus_sum1', 'seats', 1, '2025-07-30T10:00:00Z')
     expect((await api.send('GET', '/customers/cus_sum1/usage/summary?period=2025-07')).json().totalCents).toBe(180)
@@ -86,5 +95,48 @@ describe('GET /customers/:id/usage/summary', () => {
 
   it('needs a period', async () => {
     expectStatus(await api.send('GET', '/customers/cus_sum1/usage/summary'), 400)
+  })
+})
+
+describe('GET /customers/:id/usage/report', () => {
+  it('totals the usage of whole days per meter at today\'s prices, across months', async () => {
+    await api.use('cus_rep1', 'seats', 4, '2025-05-20T08:00:00Z')
+    await api.use('cus_rep1', 'seats', 6, '2025-06-02T16:45:00Z')
+    await api.use('cus_rep1', 'api-requests', 120, '2025-06-11T09:30:00Z')
+    await api.use('cus_rep1', 'seats', 50, '2025-05-01T12:00:00Z')
+    await api.use('cus_rep1', 'seats', 70, '2025-07-02T12:00:00Z')
+    await api.use('cus_rep2', 'seats', 9, '2025-06-01T12:00:00Z')
+
+    const response = await api.send('GET', '/customers/cus_rep1/usage/report?from=2025-05-10&to=2025-06-25')
+    expectStatus(response, 200)
+    expect(response.json()).toEqual({
+      customerId: 'cus_rep1',
+      from: '2025-05-10',
+      to: '2025-06-25',
+      meter: null,
+      totalCents: 120 * 5 + 10 * 30,
+      lines: [
+        { meter: 'api-requests', quantity: 120, unitPriceCents: 5, amountCents: 600 },
+        { meter: 'seats', quantity: 10, unitPriceCents: 30, amountCents: 300 }
+      ]
+    })
+  })
+
+  it('reports one meter when asked', async () => {
+    await api.use('cus_rep3', 'seats', 3, '2025-09-09T10:00:00Z')
+    await api.use('cus_rep3', 'api-requests', 500, '2025-09-09T11:00:00Z')
+    const body = (await api.send('GET', '/customers/cus_rep3/usage/report?from=2025-09-01&to=2025-09-15&meter=seats')).json()
+    expect([body.meter, body.totalCents, body.lines]).toEqual(['seats', 90, [{ meter: 'seats', quantity: 3, unitPriceCents: 30, amountCents: 90 }]])
+  })
+
+  it('answers an empty report for days without usage', async () => {
+    const body = (await api.send('GET', '/customers/cus_nobody/usage/report?from=2025-01-01&to=2025-01-31')).json()
+    expect([body.totalCents, body.lines]).toEqual([0, []])
+  })
+
+  it('refuses dates that are missing, malformed, not in the calendar, in the wrong order or a range over a year', async () => {
+    for (const query of ['from=2025-01-01', 'to=2025-01-31', 'from=01/01/2025&to=2025-01-31', 'from=2025-02-30&to=2025-03-31', 'from=2025-03-31&to=2025-03-01', 'from=2024-01-01&to=2025-01-01']) {
+      expectStatus(await api.send('GET', `/customers/cus_rep1/usage/report?${query}`), 400)
+    }
   })
 })

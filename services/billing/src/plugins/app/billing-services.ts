@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import { createBillingCaches, type BillingCaches } from '../../services/billing-caches.js'
 import { createInvoiceService, type InvoiceService } from '../../services/invoice-service.js'
 import { createMeterService, type MeterService } from '../../services/meter-service.js'
+import { createTaxService, type TaxService } from '../../services/tax-service.js'
 import { createUsageService, type UsageService } from '../../services/usage-service.js'
 
 export interface BillingServicesOptions {
@@ -15,6 +16,7 @@ declare module 'fastify' {
     meterService: MeterService
     usageService: UsageService
     invoiceService: InvoiceService
+    taxService: TaxService
     caches: BillingCaches
   }
 }
@@ -27,9 +29,10 @@ export default fp<BillingServicesOptions>(
     fastify.decorate('meterService', createMeterService({ meters: repositories.meters, transaction, caches }))
     fastify.decorate(
       'usageService',
-      createUsageService({ usage: repositories.usage, meters: repositories.meters, invoices: repositories.invoices, transaction, caches })
+      createUsageService({ usage: repositories.usage, meters: repositories.meters, invoices: repositories.invoices, taxRates: repositories.taxRates, transaction, caches })
     )
     fastify.decorate('invoiceService', createInvoiceService({ invoices: repositories.invoices, transaction, caches, paymentTermsDays }))
+    fastify.decorate('taxService', createTaxService({ taxRates: repositories.taxRates, caches }))
   },
   { name: 'billing-services', dependencies: ['repositories'] }
 )

@@ -3,6 +3,7 @@ import { transactionRunner, type TransactionRunner } from '../../repositories/da
 import { createInvoiceRepository, type InvoiceRepository } from '../../repositories/invoice-repository.js'
 import { createMeterRepository, type MeterRepository } from '../../repositories/meter-repository.js'
 import { createOutboxRepository, type OutboxRepository } from '../../repositories/outbox-repository.js'
+import { createTaxRateRepository, type TaxRateRepository } from '../../repositories/tax-rate-repository.js'
 import { createUsageRepository, type UsageRepository } from '../../repositories/usage-repository.js'
 
 export interface Repositories {
@@ -10,6 +11,7 @@ export interface Repositories {
   usage: UsageRepository
   invoices: InvoiceRepository
   outbox: OutboxRepository
+  taxRates: TaxRateRepository
 }
 
 declare module 'fastify' {
@@ -27,7 +29,8 @@ export default fp(
       meters: createMeterRepository(prisma),
       usage: createUsageRepository(prisma),
       invoices: createInvoiceRepository(prisma),
-      outbox: createOutboxRepository(prisma)
+      outbox: createOutboxRepository(prisma),
+      taxRates: createTaxRateRepository(prisma)
     })
     fastify.decorate('transaction', transactionRunner(prisma))
   },
