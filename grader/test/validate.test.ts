@@ -41,8 +41,15 @@ describe('drill validate', () => {
       join(scenario(), 'alternatives', 'stale.patch'),
       `Written for older code.\n\n${diffOf('services/greetings/src/domain/render-greeting.ts', "replaceAll('{name}', name)", "split('{name}').join(name)").replace("replaceAll('{name}', name)", "replaceAll('{person}', name)")}`
     )
+    // The reference fix written with git diff -R: it applies, but a/ and b/ are swapped.
+    const swapped = readFileSync(join(scenario(), 'fix.patch'), 'utf8')
+      .replace(/^diff --git a\/(\S+) b\/(\S+)$/gm, 'diff --git b/$1 a/$2')
+      .replace(/^--- a\//gm, '--- b/')
+      .replace(/^\+\+\+ b\//gm, '+++ a/')
+    writeFileSync(join(scenario(), 'alternatives', 'reversed.patch'), `The fix, from git diff -R.\n\n${swapped}`)
     const run = await runDrill(['validate', 'tutorial', '--runtime', 'embedded', '--jobs', '2', '--skip-service-suite'], { cwd: checkout.root })
     expect(run.exitCode, run.stderr).toBe(1)
+    expect(run.stdout).toMatch(/alternatives\/reversed\.patch names its old side b\/ and its new side a\/ \(made with git diff -R\)/)
     expect(run.stdout).toMatch(/hack really-a-fix passed every hidden test/)
     expect(run.stdout).toMatch(/stale\.patch does not apply/)
     expect(run.stdout).toMatch(/1 of 1 scenario\(s\) do not hold/)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { cp, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { cp, readFile, rm } from 'node:fs/promises'
+import { join, relative } from 'node:path'
 import { CancelledError, DrillError } from '../errors.js'
 import type { GradeReport } from '../grading/grade-report.js'
 import { grade, type GradeOptions } from '../grading/grade.js'
@@ -77,7 +77,14 @@ export async function patchProblems(repoRoot: string, scenario: Scenario): Promi
       patchesApplyToHead(repoRoot, [...bug, patch])
     )
   )
-  return failed.filter((problem): problem is string => problem !== undefined)
+  const swapped = await Promise.all(
+    [...bug, scenario.fixPatchPath, ...scenario.alternatives.map((variant) => variant.path), ...scenario.hacks.map((variant) => variant.path)].map(async (patch) =>
+      /^diff --git b\//m.test(await readFile(patch, 'utf8'))
+        ? `${relative(scenario.dir, patch)} names its old side b/ and its new side a/ (made with git diff -R): \`drill submit\` and the workshop read only a/ ... b/ patches; write it with git diff`
+        : undefined
+    )
+  )
+  return [...failed, ...swapped].filter((problem): problem is string => problem !== undefined)
 }
 
 /** What the scenario's folder lacks, whatever the rounds say. */
