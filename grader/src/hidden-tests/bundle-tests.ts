@@ -19,14 +19,16 @@ export interface TestBundle extends AsyncDisposable {
 const SET_MARK = 'drill-set:'
 
 /**
- * Both test sets in one plain ES module any Node can run, regression first. Before each set's
- * file loads, a one-line module marks the set, so each test's name carries it (see drill-kit's
- * scenarioTest). One process instead of node --test's one per file saves a few hundred ms a check.
+ * Both test sets in one plain ES module any Node can run, invariants first: a regression test may
+ * take the planted bug's service down for good (a crash on one input), and the invariants must
+ * still speak for the features around it. Before each set's file loads, a one-line module marks
+ * the set, so each test's name carries it (see drill-kit's scenarioTest). One process instead of
+ * node --test's one per file saves a few hundred ms a check.
  */
 export async function bundleTests(scenario: Scenario): Promise<TestBundle> {
   const dir = await mkdtemp(join(tmpdir(), 'drill-tests-'))
   try {
-    const entry = (['regression', 'invariant'] as const)
+    const entry = (['invariant', 'regression'] as const)
       .map((set) => `import '${SET_MARK}${set}'\nimport ${JSON.stringify(set === 'regression' ? scenario.regressionTestsPath : scenario.invariantTestsPath)}`)
       .join('\n')
     await build({
