@@ -8,6 +8,7 @@ import { bundleTests } from '../hidden-tests/bundle-tests.js'
 import { parseTestOutput } from '../hidden-tests/parse-test-output.js'
 import type { TestResult } from '../hidden-tests/test-result.js'
 import { CleanupStack } from '../lifecycle/cleanup-stack.js'
+import { dependencyVariables } from '../runtime/dependency-environment.js'
 import { ServiceStartError, type DependencyAddress, type GradingRuntime, type StartedEnvironment, type StartedService } from '../runtime/runtime.js'
 import type { Scenario } from '../scenarios/scenario.js'
 import { createBuildDir } from '../workspace/build-dir.js'
@@ -306,17 +307,9 @@ async function startDependencies(options: DependencyStart): Promise<Record<strin
   return Object.fromEntries(started)
 }
 
-/** How the drill's service finds each service it calls: `<NAME>_URL` and `<NAME>_API_KEY`, as in its .env.example. */
+/** How the drill's service finds each service it calls (see dependencyVariables). */
 export function dependencyEnvironment(addresses: Record<string, DependencyAddress>, apiKey: string): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(addresses).flatMap(([name, address]) => {
-      const prefix = name.toUpperCase().replaceAll('-', '_')
-      return [
-        [`${prefix}_URL`, address.url],
-        [`${prefix}_API_KEY`, apiKey]
-      ]
-    })
-  )
+  return Object.assign({}, ...Object.entries(addresses).map(([name, address]) => dependencyVariables(name, address.url, apiKey))) as Record<string, string>
 }
 
 function submittedPatch(options: GradeOptions): string {

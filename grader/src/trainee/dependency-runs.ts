@@ -4,6 +4,7 @@ import { freePort } from '@debug-drills/local-postgres'
 import { getContainerRuntimeClient } from 'testcontainers'
 import { UsageError } from '../errors.js'
 import { CleanupStack } from '../lifecycle/cleanup-stack.js'
+import { dependencyVariables } from '../runtime/dependency-environment.js'
 import { ownerLabels } from '../runtime/docker-labels.js'
 import { startDockerRun } from './docker-run.js'
 import { startEmbeddedRun } from './embedded-run.js'
@@ -58,10 +59,7 @@ export async function startDependencyRuns(names: readonly string[], docker: bool
       const healthy = await shared.step(`Waiting for ${service}, which the drill's service calls`, () => waitForHealth(handle.url, docker ? 60_000 : 30_000, shared.signal))
       if (!healthy) throw new UsageError(`${service}, which the drill's service calls, did not answer /health; its log is above. Fix it (\`git status services/${service}\`) and run again.`)
       runs.push({ service, url: handle.url, handle })
-      const prefix = service.toUpperCase().replaceAll('-', '_')
-      environment[`${prefix}_URL`] = docker ? `http://${service}:3000` : handle.url
-      const key = firstApiKey(laptop)
-      if (key) environment[`${prefix}_API_KEY`] = key
+      Object.assign(environment, dependencyVariables(service, docker ? `http://${service}:3000` : handle.url, firstApiKey(laptop)))
     }
     return { runs, environment, ...(linksNetwork ? { linksNetwork } : {}), stop: () => cleanup[Symbol.asyncDispose]() }
   } catch (error) {
