@@ -205,6 +205,13 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     const compiled = await typecheck
     // Behaviours of code that does not compile are not results: the compiler's messages are.
     if (!compiled.ok) return report('error', [], compileProblem(compiled))
+    if (run.timedOut) {
+      return report('fail', results, {
+        kind: 'service',
+        message: `The hidden tests did not finish within ${TESTS_TIMEOUT_MS / 1000} s and were stopped: the service hangs or answers too slowly.`,
+        details: service.logs().slice(-20)
+      })
+    }
     if (results.length === 0) {
       return report('error', [], {
         kind: 'tests',

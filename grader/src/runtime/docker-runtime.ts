@@ -184,13 +184,14 @@ export class DockerRuntime implements GradingRuntime {
 
       const exec = async (command: string[], env: Record<string, string>, timeoutMs: number, execSignal: AbortSignal): Promise<TestRun> => {
         let timer: NodeJS.Timeout | undefined
-        const abort = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs)
+        // Out of time is an answer (the tests did not finish), not an error; the container goes with the check.
+        const outOfTime = new Promise<TestRun>((resolve, reject) => {
+          timer = setTimeout(() => resolve({ stdout: '', stderr: '', exitCode: 124, timedOut: true }), timeoutMs)
           execSignal.addEventListener('abort', () => reject(execSignal.reason), { once: true })
         })
         try {
-          const result = await Promise.race([probe.exec(command, { env }), abort])
-          return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }
+          const result = await Promise.race([probe.exec(command, { env }), outOfTime])
+          return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, ...('timedOut' in result ? { timedOut: true } : {}) }
         } finally {
           clearTimeout(timer)
         }

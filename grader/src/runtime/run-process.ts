@@ -18,9 +18,13 @@ export function runProcess(
     let stderr = ''
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    let timedOut = false
     const kill = () => killProcessGroup(child, 'SIGKILL')
     process.once('exit', kill)
-    const timer = setTimeout(kill, options.timeoutMs)
+    const timer = setTimeout(() => {
+      timedOut = true
+      kill()
+    }, options.timeoutMs)
     options.signal.addEventListener('abort', kill, { once: true })
     child.on('error', (error) => {
       clearTimeout(timer)
@@ -30,7 +34,7 @@ export function runProcess(
       clearTimeout(timer)
       options.signal.removeEventListener('abort', kill)
       process.off('exit', kill)
-      resolve({ stdout, stderr, exitCode: code ?? (signal ? 128 : 1) })
+      resolve({ stdout, stderr, exitCode: code ?? (signal ? 128 : 1), ...(timedOut ? { timedOut } : {}) })
     })
   })
 }

@@ -42,6 +42,8 @@ export interface TestRun {
   stdout: string
   stderr: string
   exitCode: number
+  /** The tests outlasted their time and were killed: what they printed so far is all there is. */
+  timedOut?: boolean
 }
 
 export interface StartedService {
