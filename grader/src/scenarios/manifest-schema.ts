@@ -106,7 +106,9 @@ export const ManifestSchema = z.object({
         method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
         path: z.string().startsWith('/'),
         body: z.unknown().optional(),
-        note: z.string().optional()
+        note: z.string().optional(),
+        /** Wait this long before sending, as a user would (a background job has its moment to run). */
+        waitMs: z.number().int().min(0).max(30_000).optional()
       })
     )
     .default([])

@@ -1,10 +1,13 @@
 import { request } from 'node:http'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Manifest } from '../scenarios/manifest-schema.js'
 
 export type ReproStep = Manifest['repro'][number]
 
 export interface ReproExchange {
   note?: string
+  /** How long the replay waited before sending this request. */
+  waitedMs?: number
   request: { method: string; url: string; headers: Record<string, string>; body?: string }
   response: { httpVersion: string; status: number; statusText: string; headers: [string, string][]; body: string }
   durationMs: number
@@ -42,6 +45,7 @@ function send(baseUrl: string, step: ReproStep, apiKey: string | undefined, sign
         for (let i = 0; i < response.rawHeaders.length; i += 2) pairs.push([response.rawHeaders[i] ?? '', response.rawHeaders[i + 1] ?? ''])
         resolve({
           ...(step.note ? { note: step.note } : {}),
+          ...(step.waitMs ? { waitedMs: step.waitMs } : {}),
           request: { method: step.method, url: url.toString(), headers, ...(body !== undefined ? { body } : {}) },
           response: {
             httpVersion: response.httpVersion,
@@ -71,10 +75,11 @@ export interface ReplayOptions {
   onExchange?: (exchange: ReproExchange) => void
 }
 
-/** Sends the steps one after another, as the ticket describes them. */
+/** Sends the steps one after another, as the ticket describes them, each after its wait. */
 export async function replay(baseUrl: string, steps: ReproStep[], { runToken, apiKey, signal, onExchange }: ReplayOptions): Promise<ReproExchange[]> {
   const exchanges: ReproExchange[] = []
   for (const step of steps) {
+    if (step.waitMs) await sleep(step.waitMs, undefined, { signal })
     const exchange = await send(baseUrl, substituteRun(step, runToken), apiKey, signal)
     exchanges.push(exchange)
     onExchange?.(exchange)
@@ -96,6 +101,7 @@ export function formatExchange(exchange: ReproExchange, c: { dim(text: string): 
   const url = new URL(sent.url)
   const tone = response.status >= 500 ? c.red : response.status >= 400 ? c.yellow : c.green
   const lines: string[] = []
+  if (exchange.waitedMs) lines.push(c.dim(`(waited ${exchange.waitedMs / 1000} s first)`))
   if (exchange.note) lines.push(c.bold(`# ${exchange.note}`))
   lines.push(`> ${sent.method} ${url.pathname}${url.search} HTTP/1.1`)
   for (const [name, value] of Object.entries(sent.headers)) lines.push(c.dim(`> ${name}: ${value}`))

@@ -1,5 +1,5 @@
 export interface AmountFormat {
-  /** A BCP 47 locale ("de", "fr-FR"); without one, the formatting of the process's locale. */
+  /** A BCP 47 locale, e.g. "de" or "fr-FR". */
   locale?: string
   /** An ISO 4217 code: the amount is written as money, with its symbol. */
   currency?: string
