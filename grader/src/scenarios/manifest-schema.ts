@@ -108,9 +108,20 @@ export const ManifestSchema = z.object({
         body: z.unknown().optional(),
         note: z.string().optional(),
         /** Wait this long before sending, as a user would (a background job has its moment to run). */
-        waitMs: z.number().int().min(0).max(30_000).optional()
+        waitMs: z.number().int().min(0).max(30_000).optional(),
+        /** Keeps the JSON answer under this name: later steps use `{{name.field}}` (e.g. `{{order.id}}`). */
+        saveAs: z.string().regex(/^[a-z][A-Za-z0-9]*$/).optional()
       })
     )
+    .superRefine((steps, context) => {
+      const saved = new Set<string>()
+      steps.forEach((step, index) => {
+        for (const [, name] of JSON.stringify([step.path, step.body]).matchAll(/\{\{([a-z][A-Za-z0-9]*)\.[^}]*\}\}/g)) {
+          if (!saved.has(name ?? '')) context.addIssue({ code: 'custom', path: [index], message: `uses {{${name}...}}, but no earlier step saves an answer as "${name}" (saveAs)` })
+        }
+        if (step.saveAs) saved.add(step.saveAs)
+      })
+    })
     .default([])
 })
 

@@ -13,9 +13,12 @@ export interface ReproExchange {
   durationMs: number
 }
 
-/** Replaces `{{run}}` in a step's strings, so each replay works on fresh records. */
+/**
+ * Replaces `{{run}}` in a step's strings, so each replay works on fresh records; `{{run:lower}}`
+ * is the same token in lower case, for fields such as slugs.
+ */
 export function substituteRun<T>(value: T, token: string): T {
-  if (typeof value === 'string') return value.replaceAll('{{run}}', token) as T
+  if (typeof value === 'string') return value.replaceAll('{{run}}', token).replaceAll('{{run:lower}}', token.toLowerCase()) as T
   if (Array.isArray(value)) return value.map((item: unknown) => substituteRun(item, token)) as T
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substituteRun(item, token)])) as T
   return value
@@ -75,16 +78,56 @@ export interface ReplayOptions {
   onExchange?: (exchange: ReproExchange) => void
 }
 
+const SAVED_FIELD = /\{\{([a-z][A-Za-z0-9]*)\.([^}]+)\}\}/g
+
+function savedField(saved: ReadonlyMap<string, unknown>, name: string, path: string): unknown {
+  let value = saved.get(name)
+  for (const key of path.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
+  if (value === undefined || value === null || typeof value === 'object') {
+    throw new ReproStepError(`{{${name}.${path}}} names nothing in the answer saved as "${name}": did that request fail? Its answer is printed above.`)
+  }
+  return value
+}
+
+/**
+ * Fills in `{{name.field}}` from earlier answers (`saveAs`). A string that is nothing but one
+ * placeholder takes the field's own type, so `ids: ["{{order.id}}"]` sends a number.
+ */
+export function substituteSaved<T>(value: T, saved: ReadonlyMap<string, unknown>): T {
+  if (typeof value === 'string') {
+    const whole = /^\{\{([a-z][A-Za-z0-9]*)\.([^}]+)\}\}$/.exec(value)
+    if (whole) return savedField(saved, whole[1] ?? '', whole[2] ?? '') as T
+    return value.replaceAll(SAVED_FIELD, (_, name: string, path: string) => String(savedField(saved, name, path))) as T
+  }
+  if (Array.isArray(value)) return value.map((item: unknown) => substituteSaved(item, saved)) as T
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substituteSaved(item, saved)])) as T
+  return value
+}
+
+/** A step that cannot be sent: it refers to an answer that did not hold what it needs. */
+export class ReproStepError extends Error {}
+
 /** Sends the steps one after another, as the ticket describes them, each after its wait. */
 export async function replay(baseUrl: string, steps: ReproStep[], { runToken, apiKey, signal, onExchange }: ReplayOptions): Promise<ReproExchange[]> {
   const exchanges: ReproExchange[] = []
+  const saved = new Map<string, unknown>()
   for (const step of steps) {
     if (step.waitMs) await sleep(step.waitMs, undefined, { signal })
-    const exchange = await send(baseUrl, substituteRun(step, runToken), apiKey, signal)
+    const filled = substituteRun({ ...step, path: substituteSaved(step.path, saved), body: substituteSaved(step.body, saved) }, runToken)
+    const exchange = await send(baseUrl, filled, apiKey, signal)
     exchanges.push(exchange)
     onExchange?.(exchange)
+    if (step.saveAs) saved.set(step.saveAs, parseJson(exchange.response.body))
   }
   return exchanges
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown
+  } catch {
+    return undefined
+  }
 }
 
 function prettyBody(body: string): string {

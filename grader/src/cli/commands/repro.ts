@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js'
 import { findRun } from '../../trainee/run-registry.js'
 import { join } from 'node:path'
-import { formatExchange, replay, runToken, ServiceUnreachableError, type ReproExchange } from '../../trainee/repro.js'
+import { formatExchange, replay, ReproStepError, runToken, ServiceUnreachableError, type ReproExchange } from '../../trainee/repro.js'
 import { firstApiKey, laptopEnvironment } from '../../trainee/service-setup.js'
 import type { CommandContext } from '../command-context.js'
 import { serviceTarget } from '../session.js'
@@ -46,6 +46,7 @@ export async function repro(name: string | undefined, options: ReproOptions, ctx
     if (error instanceof ServiceUnreachableError) {
       throw new UsageError(`Could not replay the requests: ${error.message}. Is \`drill run ${scenario.id}\` still running, and did the service start without errors?`)
     }
+    if (error instanceof ReproStepError) throw new UsageError(`Could not replay the rest of the requests: ${error.message}`)
     throw error
   }
   if (options.json) ctx.terminal.line(JSON.stringify({ scenario: scenario.id, url: baseUrl, exchanges: exchanges.map(withParsedBodies) }, null, 2))
