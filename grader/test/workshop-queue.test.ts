@@ -1,9 +1,13 @@
+import { createServer, type AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { EmbeddedRuntime } from '../src/runtime/embedded-runtime.js'
 import { startWorkerProcess } from '../src/workshop/workshop-server.js'
 import { dockerAvailable } from './support/docker-available.js'
 import { startDrill, type DrillProcess } from './support/drill-process.js'
-import { repoRoot } from './support/temp-checkout.js'
+import { runDrill } from './support/run-drill.js'
+import { repoRoot, tempCheckout } from './support/temp-checkout.js'
 import { eventually, referenceFix, startTestServer, tempStateDir, type TestServer } from './support/workshop.js'
 
 // The tutorial: small and stable, so the queue's timing is the queue's, not a drill's.
@@ -138,3 +142,68 @@ describe('workshop server restart', () => {
     }
   })
 })
+
+describe('one verdict per submission', () => {
+  it('ends a grading that kept dying in an error the trainee can resubmit after, and drill submit waits through a server restart', async () => {
+    using state = tempStateDir()
+    using ada = tempCheckout()
+    const port = await freePort()
+    let server = await startTestServer({ stateDir: state.path, port })
+    let running = true
+    try {
+      const { workshop, tokens } = await openWorkshop(server, 1)
+      const bob = tokens[0]!
+      const code = workshop.joinCode
+
+      // Bob's submission has been handed out five times, and each worker died with it.
+      const doomed = await submitFix(server, bob)
+      const sql = new pg.Client({ connectionString: server.databaseUrl })
+      await sql.connect()
+      try {
+        await sql.query('UPDATE submissions SET attempts = 5 WHERE id = $1', [doomed])
+      } finally {
+        await sql.end()
+      }
+
+      // Ada submits from her checkout and waits; the server goes away and comes back.
+      expect((await runDrill(['join', server.url, code, '--name', 'ada'], { cwd: ada.root })).exitCode).toBe(0)
+      expect((await runDrill(['start', SCENARIO, '--yes'], { cwd: ada.root })).exitCode).toBe(0)
+      ada.git('apply', join('scenarios', SCENARIO, 'fix.patch'))
+      await using waiting = startDrill(['submit', SCENARIO], { cwd: ada.root })
+      await waiting.waitFor(/Queued for grading/)
+      const id = /submission ([0-9a-f-]{36})/.exec(waiting.output())?.[1]
+      expect(id, waiting.output()).toBeDefined()
+      await server.stop()
+      running = false
+      await waiting.waitFor(/The server does not answer; asking again/, 30_000)
+
+      server = await startTestServer({ stateDir: state.path, port, workers: 1, runtime: new EmbeddedRuntime() })
+      running = true
+      expect(await waiting.exited, waiting.output()).toBe(0)
+      expect(waiting.output()).toMatch(/PASS tutorial/)
+
+      const ended = await finalState(server, bob, doomed)
+      expect(ended).toMatchObject({ status: 'error', attempts: 6 })
+      expect(JSON.stringify(ended.report)).toMatch(/started 5 times and never finished/)
+      expect((await server.api('POST', '/api/submissions', { token: bob, body: { scenario: SCENARIO, diff: referenceFix(SCENARIO) } })).status).toBe(202)
+
+      // A submission is followed again by its id, verdict and all.
+      const followed = await runDrill(['submit', '--follow', id!, '--json'], { cwd: ada.root })
+      expect(followed.exitCode, followed.stderr).toBe(0)
+      expect(JSON.parse(followed.stdout)).toMatchObject({ id, status: 'passed' })
+    } finally {
+      if (running) await server.stop()
+    }
+  })
+})
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}

@@ -128,7 +128,9 @@ cli
 cli
   .command('submit [scenario]', "Send your fix to the workshop server, which grades it with hidden tests and scores it (default: the active drill)")
   .option('--json', 'Print the verdict as JSON')
+  .option('--follow <id>', 'Wait for the verdict of a submission sent earlier (its id is printed when it is sent)')
   .example('drill submit catalog-sold-out-stock')
+  .example('drill submit --follow 3f2c…')
   .action((scenario, options) => run(async (ctx) => (await import('./commands/submit.js')).submit(scenario, options, ctx)))
 
 cli

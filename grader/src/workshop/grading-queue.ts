@@ -118,6 +118,11 @@ export async function startGradingWorker(options: GradingWorkerOptions): Promise
     let report: SubmissionReport
     const dir = await mkdtemp(join(tmpdir(), 'drill-submission-'))
     try {
+      // Each earlier attempt ended with its worker gone (killed, crashed, out of memory): this
+      // submission may be what kills them, and pg-boss gives up after this one.
+      if (submission.attempts > RETRY_LIMIT) {
+        throw new DrillError(`Grading this submission was started ${submission.attempts - 1} times and never finished: the grading machine stopped each time. Submit again; if it happens again, tell the facilitator.`)
+      }
       if (!scenario) throw new DrillError(`This grader does not know the scenario "${submission.scenario}": update its checkout to the server's commit.`)
       const patch = join(dir, 'submission.patch')
       await writeFile(patch, submission.diff)
@@ -131,8 +136,14 @@ export async function startGradingWorker(options: GradingWorkerOptions): Promise
         await announce(db, { kind: 'submission', workshopId: submission.workshopId, submissionId, status: 'queued' })
         throw error
       }
-      if (!(error instanceof DrillError)) throw error
-      report = { verdict: 'error', seed: 0, durationMs: 0, tests: [], problem: { kind: 'infrastructure', message: error.message, details: [] } }
+      if (error instanceof DrillError) {
+        report = { verdict: 'error', seed: 0, durationMs: 0, tests: [], problem: { kind: 'infrastructure', message: error.message, details: [] } }
+      } else {
+        // A bug of ours. Retrying would only repeat it on the one grading slot: one verdict, now.
+        options.onError?.(error as Error)
+        const message = `The grader failed with a bug of its own (${(error as Error).message ?? String(error)}); your fix was not judged. Submit again; if it happens again, tell the facilitator.`
+        report = { verdict: 'error', seed: 0, durationMs: 0, tests: [], problem: { kind: 'internal', message, details: [] } }
+      }
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

@@ -24,11 +24,13 @@ export async function startTestServer(options: {
   runtime?: GradingRuntime
   timing?: Partial<QueueTiming>
   submissionsPerMinute?: number
+  /** Fixed, to start a server again where its clients know it. */
+  port?: number
 }): Promise<TestServer> {
   const server = await startWorkshopServer({
     repoRoot,
     stateDir: options.stateDir,
-    port: 0,
+    port: options.port ?? 0,
     workers: options.workers ?? 0,
     ...(options.runtime ? { runtime: options.runtime } : {}),
     ...(options.timing ? { timing: options.timing } : {}),

@@ -4,10 +4,11 @@ import { pristineBase } from '../../workspace/pristine-base.js'
 import { findPlantedDrill } from '../../workspace/planted-drill.js'
 import { serviceDiff } from '../../workspace/restore-service.js'
 import { serverSentEvents } from '../../workshop/event-stream.js'
+import type { Scenario } from '../../scenarios/scenario.js'
 import type { CommandContext } from '../command-context.js'
 import { scenarioOrActive } from '../session.js'
 import { formatDuration, renderMarkdown } from '../text.js'
-import { requireJoinedWorkshop, workshopApi, type JoinedWorkshop } from '../workshop-client.js'
+import { requireJoinedWorkshop, workshopApi, WorkshopApiError, type JoinedWorkshop } from '../workshop-client.js'
 
 export interface SubmissionView {
   id: string
@@ -29,11 +30,21 @@ const EXIT = { passed: 0, failed: 1, error: 2 } as const
 
 export interface SubmitOptions {
   json?: boolean
+  /** Follow a submission sent earlier (its id) instead of sending a new one. */
+  follow?: string
 }
+
+/** While the server cannot be reached, the client asks again, waiting longer each time, up to this long. */
+const RECONNECT_WINDOW_MS = 10 * 60_000
+const MAX_BACKOFF_MS = 15_000
 
 /** `drill submit [scenario]`: sends the service's diff to the workshop server and waits for its verdict. */
 export async function submit(scenarioId: string | undefined, options: SubmitOptions, ctx: CommandContext): Promise<number> {
   const joined = await requireJoinedWorkshop(ctx.repoRoot, 'submit')
+  if (options.follow) {
+    const earlier = await workshopApi<SubmissionView>(joined.url, `/api/submissions/${encodeURIComponent(options.follow)}`, { token: joined.token, signal: ctx.signal })
+    return report(await scenarioOrActive(ctx, earlier.scenario, 'submit', ''), joined, await followSubmission(joined, earlier, ctx, options.json ?? false), options, ctx)
+  }
   const scenario = await scenarioOrActive(ctx, scenarioId, 'submit', ', or name the scenario: `drill submit <scenario>`')
   if (!joined.scenarios.includes(scenario.id)) {
     throw new UsageError(`"${scenario.id}" is not part of "${joined.title}". Its scenarios: ${joined.scenarios.join(', ')}.`)
@@ -50,8 +61,12 @@ export async function submit(scenarioId: string | undefined, options: SubmitOpti
     body: { scenario: scenario.id, diff },
     signal: ctx.signal
   })
-  if (!options.json) ctx.terminal.line(`${c.bold(`drill submit ${scenario.id}`)} ${c.dim(`· ${joined.title} · received at ${formatDuration(submission.elapsedMs)}`)}`)
-  const final = await followSubmission(joined, submission, ctx, options.json ?? false)
+  if (!options.json) ctx.terminal.line(`${c.bold(`drill submit ${scenario.id}`)} ${c.dim(`· ${joined.title} · received at ${formatDuration(submission.elapsedMs)} · submission ${submission.id}`)}`)
+  return report(scenario, joined, await followSubmission(joined, submission, ctx, options.json ?? false), options, ctx)
+}
+
+async function report(scenario: Scenario, joined: JoinedWorkshop, final: SubmissionView, options: SubmitOptions, ctx: CommandContext): Promise<number> {
+  const c = ctx.terminal.colors
   if (options.json) {
     ctx.terminal.line(JSON.stringify(final, null, 2))
     return EXIT[final.status as keyof typeof EXIT] ?? 2
@@ -80,19 +95,45 @@ async function followSubmission(joined: JoinedWorkshop, first: SubmissionView, c
   }
   let latest = first
   show(first)
+  const followAgain = `\`drill submit --follow ${first.id}\` picks it up again`
+  let unreachableSince: number | undefined
+  let backoffMs = 1_000
   try {
-    for (let attempt = 0; !FINAL.has(latest.status); attempt++) {
-      if (ctx.signal.aborted) throw new UsageError(`Stopped waiting. The server still grades submission ${first.id}; the board will show it.`, 130)
+    while (!FINAL.has(latest.status)) {
+      if (ctx.signal.aborted) throw new UsageError(`Stopped waiting. The server still grades submission ${first.id}; ${followAgain}.`, 130)
       try {
         latest = await streamUntilFinal(joined, first.id, ctx.signal, (view) => {
           latest = view
           show(view)
+          unreachableSince = undefined
+          backoffMs = 1_000
         })
       } catch (error) {
         if (ctx.signal.aborted) continue
-        if (attempt > 0 && !(error instanceof TypeError)) throw error
-        await new Promise((resolve) => setTimeout(resolve, 2_000))
-        latest = await workshopApi<SubmissionView>(joined.url, `/api/submissions/${first.id}`, { token: joined.token, signal: ctx.signal })
+        // The server refused this trainee or this submission: waiting will not change that.
+        if (error instanceof WorkshopApiError && error.status < 500) throw error
+        unreachableSince ??= Date.now()
+        if (Date.now() - unreachableSince > RECONNECT_WINDOW_MS) {
+          throw new UsageError(`The workshop server at ${joined.url} has not answered for ${RECONNECT_WINDOW_MS / 60_000} minutes. It keeps submission ${first.id}; ${followAgain} once the server is back.`)
+        }
+        if (!quiet) {
+          endStep?.()
+          shown = ''
+          endStep = ctx.terminal.progress(`The server does not answer; asking again in ${backoffMs / 1000} s`)
+        }
+        await new Promise((resolve) => setTimeout(resolve, backoffMs))
+        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS)
+        latest = await workshopApi<SubmissionView>(joined.url, `/api/submissions/${first.id}`, { token: joined.token, signal: ctx.signal }).then(
+          (view) => {
+            unreachableSince = undefined
+            backoffMs = 1_000
+            return view
+          },
+          (failure: unknown) => {
+            if (failure instanceof WorkshopApiError && failure.status < 500) throw failure
+            return latest
+          }
+        )
         show(latest)
       }
     }
@@ -106,7 +147,7 @@ async function followSubmission(joined: JoinedWorkshop, first: SubmissionView, c
 
 async function streamUntilFinal(joined: JoinedWorkshop, id: string, signal: AbortSignal, onUpdate: (view: SubmissionView) => void): Promise<SubmissionView> {
   const response = await fetch(new URL(`/api/submissions/${id}/events`, joined.url), { headers: { authorization: `Bearer ${joined.token}` }, signal })
-  if (!response.ok || !response.body) throw new Error(`the server answered ${response.status}`)
+  if (!response.ok || !response.body) throw new WorkshopApiError(response.status, `the server answered ${response.status}`)
   let latest: SubmissionView | undefined
   for await (const { data } of serverSentEvents(response.body)) {
     latest = JSON.parse(data) as SubmissionView
