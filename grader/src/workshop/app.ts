@@ -1,8 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify'
+import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import { ZodError } from 'zod'
 import { ApiError, type AppContext, type WorkshopAppOptions } from './app-context.js'
 import { BoardHub, registerBoardRoutes } from './board-routes.js'
+import { FailureThrottle } from './failure-throttle.js'
 import { registerFacilitatorRoutes } from './facilitator-routes.js'
 import { MAX_DIFF_BYTES, SubmissionRejected } from './submission-diff.js'
 import { registerTraineeRoutes } from './trainee-routes.js'
@@ -35,7 +37,42 @@ export async function buildWorkshopApp(options: WorkshopAppOptions): Promise<Fas
   })
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `Nothing at ${request.method} ${request.url}.` }))
 
+  await app.register(helmet, {
+    // The pages load only their own scripts and styles; the server speaks plain HTTP on a LAN,
+    // so nothing may ask the browser to switch to HTTPS.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null
+      }
+    },
+    strictTransportSecurity: false
+  })
   await app.register(rateLimit, { global: false })
+
+  // Wrong tokens and join codes, per address: after 30 in a minute, that address waits.
+  const failures = new FailureThrottle()
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return
+    const waitMs = failures.retryAfterMs(request.ip)
+    if (waitMs > 0) {
+      return reply
+        .code(429)
+        .header('retry-after', Math.ceil(waitMs / 1000))
+        .send({ error: `Too many wrong tokens or join codes from this address; try again in ${Math.ceil(waitMs / 1000)} s.` })
+    }
+  })
+  app.addHook('onResponse', async (request, reply) => {
+    const wrongCode = reply.statusCode === 404 && request.routeOptions.url === '/api/join'
+    const wrongToken = reply.statusCode === 401 && request.headers.authorization !== undefined
+    if (wrongToken || wrongCode) failures.record(request.ip)
+  })
   app.get('/api/health', async () => ({ ok: true }))
   registerFacilitatorRoutes(app, ctx)
   registerTraineeRoutes(app, ctx)

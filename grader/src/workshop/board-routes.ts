@@ -91,7 +91,7 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, hub: 
     return reply.type('text/html; charset=utf-8').send(await page('board.html'))
   })
   app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
-    const asset = ASSETS[request.params.file]
+    const asset = Object.hasOwn(ASSETS, request.params.file) ? ASSETS[request.params.file] : undefined
     if (!asset) return reply.code(404).send({ error: `No asset ${request.params.file}.` })
     return reply.type(asset.type).header('cache-control', 'no-cache').send(await readFile(asset.file))
   })

@@ -122,6 +122,8 @@ export function registerFacilitatorRoutes(app: FastifyInstance, ctx: AppContext)
       reply.header('content-disposition', `attachment; filename="${fileName(data.workshop.title, data.round)}.csv"`)
       return stringify(data.submissions, {
         header: true,
+        // A spreadsheet runs a cell that starts like a formula: names are the trainees' to choose.
+        cast: { string: neutraliseFormula },
         columns: [
           { key: 'id', header: 'submission_id' },
           { key: 'participant', header: 'participant' },
@@ -138,6 +140,11 @@ export function registerFacilitatorRoutes(app: FastifyInstance, ctx: AppContext)
       })
     })
   })
+}
+
+/** `=cmd|...`, `+1+1`, `@SUM(...)`: a leading apostrophe makes a spreadsheet show the text instead. */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 
 function fileName(title: string, round: number): string {

@@ -49,7 +49,8 @@ function closedBecause(workshop: Workshop): string | undefined {
 export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx
 
-  app.post('/api/join', async (request, reply) => {
+  // Each join is a new trainee with a submission allowance of its own: joins are limited per address too.
+  app.post('/api/join', { config: { rateLimit: { max: 120, timeWindow: 60_000 } } }, async (request, reply) => {
     const input = JoinSchema.parse(request.body)
     const workshop = await db.workshop.findUnique({ where: { joinCode: input.code } })
     if (!workshop) throw new ApiError(404, `No workshop has the code ${input.code}. Check it on the board or with the facilitator; codes change when a workshop is reset.`)
@@ -169,6 +170,9 @@ export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): vo
     const { scenario: scenarioId } = HintRequestSchema.parse(request.body)
     requireScenario(workshop, scenarioId)
     if (workshop.status === 'draft') throw new ApiError(409, `"${workshop.title}" has not started yet.`)
+    if (['time-up', 'ended'].includes(phase(workshop))) {
+      throw new ApiError(409, `"${workshop.title}" is over, and so are its hints. \`drill leave\`, then \`drill hint\` shows them locally.`)
+    }
     const scenario = ctx.catalog.get(scenarioId)
     if (!scenario) throw new ApiError(422, `This server has no hints for "${scenarioId}".`)
     const entrant = entrantOf(workshop, participant)

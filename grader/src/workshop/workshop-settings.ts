@@ -28,10 +28,28 @@ export function scoringRules(stored: unknown): ScoringRules {
   return parsed.success ? parsed.data : DEFAULT_SCORING_RULES
 }
 
+/**
+ * What a board may show of a name: NFC, without control, format (bidi overrides, zero-width),
+ * private-use or unassigned characters, and with each run of white space as one space.
+ */
+export function displayName(raw: string): string {
+  return raw
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/gu, '')
+    .replace(/[\s\p{Z}]+/gu, ' ')
+    .trim()
+}
+
+const Name = z
+  .string()
+  .max(200)
+  .transform(displayName)
+  .pipe(z.string().min(1, 'needs at least one visible character').max(40, 'is limited to 40 characters'))
+
 export const JoinSchema = z.object({
   code: z.string().trim().toUpperCase().min(4).max(12),
-  name: z.string().trim().min(1).max(40),
-  team: z.string().trim().min(1).max(40).optional()
+  name: Name,
+  team: Name.optional()
 })
 
 export const SubmitSchema = z.object({
