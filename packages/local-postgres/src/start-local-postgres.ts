@@ -5,6 +5,7 @@ import { postgresBinaries } from './binaries.js'
 import { clusterTemplate, exists } from './cluster-template.js'
 import { copyPreservingOwners } from './copy-preserving-owners.js'
 import { freePort } from './free-port.js'
+import { reclaimOrphan } from './reclaim-orphan.js'
 import { postgresRunAs } from './run-as.js'
 import { scratchDir } from './scratch-dir.js'
 import { StartedLocalPostgres } from './started-local-postgres.js'
@@ -51,6 +52,10 @@ export async function startLocalPostgres(options: StartLocalPostgresOptions = {}
   try {
     if (runAs) await chown(workDir, runAs.uid, runAs.gid)
     const dataDir = options.dataDir ? resolve(options.dataDir) : join(workDir, 'data')
+    if (options.dataDir) {
+      const orphan = await reclaimOrphan(dataDir)
+      if (orphan) options.onLog?.(`drill: stopped PostgreSQL ${orphan}, left running on ${dataDir} by an owner that was killed`)
+    }
     if (!options.dataDir) await copyPreservingOwners(template, dataDir)
     else if (!(await exists(join(dataDir, 'PG_VERSION')))) {
       await mkdir(dirname(dataDir), { recursive: true })

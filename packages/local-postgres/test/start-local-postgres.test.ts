@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -62,6 +63,37 @@ describe('startLocalPostgres', () => {
       }
       await using second = await startLocalPostgres({ dataDir })
       expect(await query(second.connectionUri(), 'select note from notes')).toEqual([{ note }])
+    } finally {
+      await rm(parent, { recursive: true, force: true })
+    }
+  })
+
+  it('starts on a persistent data folder whose last owner was killed with its PostgreSQL still running', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'drill-pg-orphan-'))
+    await chmod(parent, 0o755)
+    const dataDir = join(parent, 'cluster')
+    try {
+      // An owner process starts PostgreSQL on the folder, prints its pid, and is killed with -9.
+      const entry = new URL('../dist/index.js', import.meta.url).href
+      const owner = spawn(process.execPath, ['--input-type=module', '-e', `const { startLocalPostgres } = await import(${JSON.stringify(entry)}); const pg = await startLocalPostgres({ dataDir: ${JSON.stringify(dataDir)} }); console.log('pid', pg.pid); setInterval(() => {}, 1000)`], { stdio: ['ignore', 'pipe', 'inherit'] })
+      const orphan = await new Promise<number>((resolve, reject) => {
+        owner.stdout.on('data', (chunk: Buffer) => {
+          const pid = /pid (\d+)/.exec(chunk.toString())?.[1]
+          if (pid) resolve(Number(pid))
+        })
+        owner.once('exit', (code) => reject(new Error(`the owner exited with ${code} before PostgreSQL started`)))
+      })
+      owner.kill('SIGKILL')
+      await new Promise((resolve) => owner.once('exit', resolve))
+      expect(() => process.kill(orphan, 0)).not.toThrow()
+
+      const logs: string[] = []
+      await using reclaimed = await startLocalPostgres({ dataDir, onLog: (line) => logs.push(line) })
+      expect(logs.join('\n')).toContain(`stopped PostgreSQL ${orphan}`)
+      expect(() => process.kill(orphan, 0)).toThrow()
+      const client = new pg.Client({ connectionString: reclaimed.connectionUri() })
+      await client.connect()
+      await client.end()
     } finally {
       await rm(parent, { recursive: true, force: true })
     }
