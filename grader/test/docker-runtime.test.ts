@@ -90,6 +90,21 @@ describe.runIf(docker)('grade on the docker runtime', () => {
     expect(report.problem?.details.join('\n')).toMatch(/container start-up failure/)
   })
 
+  it('keeps a bounded, cut copy of a service output that has no newlines', async () => {
+    replaceInFile(
+      join(checkout.root, 'services', 'greetings', 'src', 'server.ts'),
+      'const config = loadConfig()',
+      "const config = loadConfig()\n;(await import('node:fs')).writeSync(1, `${'x'.repeat(5_000_000)}\\n`)\nthrow new Error('after one long line')"
+    )
+    const report = await grade({ repoRoot: checkout.root, scenario, runtime })
+    expect(report).toMatchObject({ verdict: 'error', problem: { kind: 'service' } })
+    const details = report.problem?.details ?? []
+    expect(details.join('\n')).toMatch(/after one long line/)
+    // Docker hands a long line over in pieces; each piece is cut all the same.
+    expect(details.join('\n')).toMatch(/x… \(\d+ more characters\)/)
+    expect(Math.max(...details.map((line) => line.length))).toBeLessThan(2_100)
+  })
+
   it('removes its containers and network on Ctrl-C', async () => {
     const run = await runDrill(['check', '--runtime', 'docker'], { cwd: checkout.root, interrupt: /Starting the service/ })
     expect(run.exitCode).toBe(130)

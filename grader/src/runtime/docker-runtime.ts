@@ -170,6 +170,7 @@ export class DockerRuntime implements GradingRuntime {
               .withCommand(['node', '--enable-source-maps', `/app/${launch.entry}`])
               .withResourcesQuota({ memory: SERVICE_LIMITS.memoryGiB, cpu: SERVICE_LIMITS.cpus })
               .withPidsLimit(SERVICE_LIMITS.pids)
+              .withLogLimit('10m')
               .withLabels(ownerLabels())
               .start()
               .then(track)
