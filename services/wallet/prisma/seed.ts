@@ -23,9 +23,11 @@ try {
         const paymentId = `pay_seed${index}m${month}`
         const eventId = `evt_seed${index}m${month}`
         const at = monthsAgo(month, 2 + index)
+        // The provider's usual price: 2.9% of the payment and 30 cents.
+        const fee = ((Math.round(amount * 0.029) + 30) / 100).toFixed(2)
         balance += amount
         await prisma.providerEvent.create({
-          data: { eventId, type: 'payment.succeeded', paymentId, customerId, amountCents: amount, currency, occurredAt: at, status: 'applied', receivedAt: at, appliedAt: at }
+          data: { eventId, type: 'payment.succeeded', paymentId, customerId, amountCents: amount, currency, fee, occurredAt: at, status: 'applied', receivedAt: at, appliedAt: at }
         })
         await prisma.ledgerEntry.create({
           data: { walletId: wallet.id, kind: 'top_up', amountCents: amount, balanceAfterCents: balance, reference: paymentId, eventId, description: `Top-up ${paymentId}`, actor: 'payment-provider', createdAt: at }

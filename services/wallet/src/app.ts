@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
 import prisma from './plugins/prisma.js'
 import wallet from './plugins/wallet.js'
+import reportRoutes from './routes/reports.js'
 import walletRoutes from './routes/wallets.js'
 import webhookRoutes from './routes/webhooks.js'
 
@@ -28,4 +29,5 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(healthRoutes, { ping: () => fastify.prisma.$queryRaw`SELECT 1` })
   await fastify.register(walletRoutes, { prefix: '/wallets' })
   await fastify.register(webhookRoutes, { prefix: '/webhooks' })
+  await fastify.register(reportRoutes, { prefix: '/reports' })
 }

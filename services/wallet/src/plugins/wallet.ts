@@ -3,6 +3,7 @@ import { createInboxWorker, type InboxWorker } from '../jobs/inbox-worker.js'
 import { createKeyedLock } from '../lib/keyed-lock.js'
 import { transactionRunner } from '../repositories/database.js'
 import { createInboxService, type InboxService } from '../services/inbox-service.js'
+import { createReportService, type ReportService } from '../services/report-service.js'
 import { createWalletService, type WalletService } from '../services/wallet-service.js'
 
 export interface WalletPluginOptions {
@@ -16,6 +17,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     wallets: WalletService
     inbox: InboxService
+    reports: ReportService
     inboxWorker: InboxWorker
   }
 }
@@ -30,6 +32,7 @@ export default fp<WalletPluginOptions>(
     const inbox = createInboxService({ db: prisma, transaction, walletLocks, log })
     fastify.decorate('wallets', createWalletService({ db: prisma, transaction, walletLocks, defaultCurrency: options.defaultCurrency }))
     fastify.decorate('inbox', inbox)
+    fastify.decorate('reports', createReportService({ db: prisma }))
     const worker = createInboxWorker({ inbox, intervalMs: options.inboxPollIntervalMs, batchSize: options.inboxBatchSize, log })
     fastify.decorate('inboxWorker', worker)
     // Switched off, the worker still drains on demand (an operator's script, the tests), but does not poll.

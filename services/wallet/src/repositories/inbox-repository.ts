@@ -8,6 +8,8 @@ export interface IncomingEvent {
   customerId: string
   amountCents: number
   currency: string
+  /** The provider's fee, a decimal string as it writes it; 0 when it sends none. */
+  fee?: string
   occurredAt: Date
 }
 

@@ -10,7 +10,9 @@ export const ProviderEventSchema = Type.Object({
     paymentId: Type.String({ pattern: '^pay_[A-Za-z0-9]{6,64}$' }),
     customerId: CustomerId,
     amountCents: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
-    currency: Type.String({ pattern: '^[A-Z]{3}$' })
+    currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+    /** What the provider keeps of the payment, in its currency, written as a decimal ("0.87"); 0 when absent. */
+    fee: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,9})([.][0-9]{1,2})?$' }))
   })
 })
 
