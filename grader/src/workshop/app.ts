@@ -32,6 +32,10 @@ export async function buildWorkshopApp(options: WorkshopAppOptions): Promise<Fas
       return reply.code(413).send({ error: `The request is too large; submissions are limited to ${MAX_DIFF_BYTES / 1024} KB of diff.` })
     }
     if (status && status < 500) return reply.code(status).send({ error: (error as Error).message })
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn('the workshop database is unavailable')
+      return reply.code(503).header('retry-after', 5).send({ error: 'The workshop database is unavailable; the server keeps retrying. Try again in a few seconds.' })
+    }
     request.log.error(error)
     return reply.code(500).send({ error: 'The workshop server failed on this request; this is a bug in drill. The server log has the details.' })
   })
@@ -73,9 +77,30 @@ export async function buildWorkshopApp(options: WorkshopAppOptions): Promise<Fas
     const wrongToken = reply.statusCode === 401 && request.headers.authorization !== undefined
     if (wrongToken || wrongCode) failures.record(request.ip)
   })
-  app.get('/api/health', async () => ({ ok: true }))
+  app.get('/api/health', async (_request, reply) => {
+    const database = await Promise.race([
+      ctx.db.$queryRaw`SELECT 1`.then(
+        () => 'up',
+        () => 'unavailable'
+      ),
+      new Promise<string>((resolve) => setTimeout(() => resolve('unavailable'), 2_000).unref())
+    ])
+    return reply.code(database === 'up' ? 200 : 503).send({ ok: database === 'up', database })
+  })
   registerFacilitatorRoutes(app, ctx)
   registerTraineeRoutes(app, ctx)
   registerBoardRoutes(app, ctx, hub)
   return app
+}
+
+const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024'])
+const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'DatabaseDoesNotExist'])
+
+/** Whether an error says the database cannot be reached (down, restarting, out of connections), not that a query is wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const known = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } }; message?: string }
+  if (known.code && UNREACHABLE_CODES.has(known.code)) return true
+  const kind = known.meta?.driverAdapterError?.cause?.kind
+  if (kind && UNREACHABLE_KINDS.has(kind)) return true
+  return /Can't reach database server/.test(known.message ?? '')
 }

@@ -1,0 +1,51 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { freePort, startLocalPostgres, type StartedLocalPostgres } from '@debug-drills/local-postgres'
+import { describe, expect, it } from 'vitest'
+import { startWorkshopServer } from '../src/workshop/workshop-server.js'
+import { repoRoot } from './support/temp-checkout.js'
+import { eventually, tempStateDir } from './support/workshop.js'
+
+describe('workshop server and a database outage', () => {
+  it('says the database is down (health and every route, 503) and carries on by itself when it is back', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'drill-outage-'))
+    await chmod(parent, 0o755) // as root, PostgreSQL runs as another user
+    const dataDir = join(parent, 'cluster')
+    const port = await freePort()
+    using state = tempStateDir()
+    let postgres: StartedLocalPostgres | undefined = await startLocalPostgres({ dataDir, port })
+    const logs: string[] = []
+    const server = await startWorkshopServer({ repoRoot, stateDir: state.path, databaseUrl: postgres.connectionUri(), workers: 0, port: 0, onLog: (line) => logs.push(line) })
+    const api = async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(new URL(path, server.url), {
+        method,
+        headers: { authorization: `Bearer ${server.facilitatorToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {})
+      })
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+    }
+    try {
+      expect(await api('GET', '/api/health')).toEqual({ status: 200, body: { ok: true, database: 'up' } })
+      const created = await api('POST', '/api/workshops', { title: 'Outage', scenarios: ['tutorial'], durationMinutes: 30 })
+      expect(created.status).toBe(201)
+
+      await postgres.stop()
+      postgres = undefined
+      expect(await api('GET', '/api/health')).toEqual({ status: 503, body: { ok: false, database: 'unavailable' } })
+      const listed = await api('GET', '/api/workshops')
+      expect(listed.status).toBe(503)
+      expect(listed.body.error).toMatch(/database is unavailable/)
+
+      postgres = await startLocalPostgres({ dataDir, port })
+      await eventually('the server reaches its database again', async () => ((await api('GET', '/api/health')).status === 200 ? true : undefined), 30_000)
+      const again = await api('GET', '/api/workshops')
+      expect(again.status).toBe(200)
+      expect(again.body.workshops).toEqual([expect.objectContaining({ id: created.body.id })])
+    } finally {
+      await server.stop()
+      await postgres?.stop()
+      await rm(parent, { recursive: true, force: true })
+    }
+  })
+})
