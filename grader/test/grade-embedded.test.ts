@@ -1,6 +1,6 @@
-import { appendFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import { grade } from '../src/grading/grade.js'
 import { EmbeddedRuntime } from '../src/runtime/embedded-runtime.js'
 import { findScenario } from '../src/scenarios/load-scenarios.js'
@@ -74,6 +74,27 @@ describe('grade on the embedded runtime', () => {
     const report = await check()
     expect(report).toMatchObject({ verdict: 'error', problem: { kind: 'compile' } })
     expect(report.problem?.details.join('\n')).toMatch(/greetings\.ts/)
+  })
+
+  it('refuses a build that reads files outside the service, and shows nothing of them', async () => {
+    const secret = `TOPSECRET-${Math.random().toString(36).slice(2)}`
+    const outside = join(checkout.root, 'scenarios', 'tutorial', 'leak.json')
+    writeFileSync(outside, JSON.stringify({ secret }))
+    writeFileSync(join(checkout.root, 'scenarios', 'tutorial', 'leak.txt'), secret)
+    onTestFinished(() => {
+      checkout.git('clean', '-fdq', 'scenarios')
+    })
+    for (const [line, message] of [
+      [`import leaked from '../../../../scenarios/tutorial/leak.txt' with { type: 'text' }`, /imported with \{ type: 'text' \}/],
+      [`import leaked from '${outside}'`, /outside the service and its packages/]
+    ] as const) {
+      checkout.git('checkout', '--', '.')
+      writeFileSync(route, `${line}\nconsole.log(leaked)\n${readFileSync(route, 'utf8')}`)
+      const report = await check()
+      expect(report).toMatchObject({ verdict: 'error', problem: { kind: 'compile' } })
+      expect(report.problem?.details.join('\n')).toMatch(message)
+      expect(JSON.stringify(report)).not.toContain(secret)
+    }
   })
 
   it('is an error with the service’s last log lines when it crashes at start-up', async () => {

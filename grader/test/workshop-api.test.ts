@@ -200,6 +200,11 @@ describe('workshop API: trainees', () => {
         status: 422,
         message: /binary/
       },
+      {
+        diff: 'diff --git a/src/leak.ts b/src/leak.ts\nnew file mode 120000\nindex 0000000..e69de29\n--- /dev/null\n+++ b/src/leak.ts\n@@ -0,0 +1 @@\n+/etc/passwd\n\\ No newline at end of file\n',
+        status: 422,
+        message: /symbolic link/
+      },
       { diff: fix.replace(/^-(?!--).*$/m, '-a line the shipped file never had'), status: 409, message: /does not apply.*git pull/s },
       { diff: `${fix}\n${'+'.repeat(300 * 1024)}\n`, status: 413, message: /limited to 256 KB/ }
     ]

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { isAbsolute, join, relative, resolve } from 'node:path'
-import { build, type Message } from 'esbuild'
+import { access, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { build, type Message, type Plugin } from 'esbuild'
 import { drillDir } from '../workspace/drill-dir.js'
 import { ESM_REQUIRE_SHIM } from './esm-require-shim.js'
 
@@ -56,7 +56,8 @@ async function runEsbuild(options: BundleOptions, outDir: string): Promise<Bundl
       sourcemap: 'linked',
       sourcesContent: false,
       banner: { js: ESM_REQUIRE_SHIM },
-      logLevel: 'silent'
+      logLevel: 'silent',
+      plugins: [confined(await readableRoots(options))]
     })
     await pointSourcesAtCheckout(join(outDir, 'server.mjs.map'), outDir, options.buildDir, options.sourceRoot)
     return { ok: true, entry: 'server.mjs', dir: outDir }
@@ -118,3 +119,47 @@ function formatMessage(message: Message): string {
   const where = message.location ? `${message.location.file}:${message.location.line}:${message.location.column + 1}: ` : ''
   return `${where}${message.text}`
 }
+
+/**
+ * What a build may read: the build folder (the trainee's source and the pristine rest it links
+ * to), and the installed packages. Nothing else on the machine: not the checkout's scenarios,
+ * not the server's state, not /etc.
+ */
+async function readableRoots(options: BundleOptions): Promise<string[]> {
+  const real = (path: string) => realpath(path).catch(() => undefined)
+  const roots = await Promise.all([
+    real(options.buildDir),
+    // The pristine service the build folder links to, and its shared packages.
+    real(join(options.buildDir, 'package.json')).then((file) => file && dirname(file)),
+    real(join(options.buildDir, 'node_modules', '@debug-drills')),
+    real(join(options.repoRoot, 'node_modules')),
+    real(join(options.repoRoot, 'packages')),
+    real(join(options.repoRoot, 'services', options.service, 'node_modules'))
+  ])
+  return roots.filter((root): root is string => Boolean(root))
+}
+
+/** Refuses every import that leaves `roots` (symlinks followed) and every import with attributes (`with { type: 'text' }`). */
+function confined(roots: string[]): Plugin {
+  const inside = (path: string) => roots.some((root) => path === root || path.startsWith(`${root}${sep}`))
+  return {
+    name: 'drill-confined-build',
+    setup(plugin) {
+      plugin.onResolve({ filter: /.*/ }, async (args) => {
+        if ((args.pluginData as { confined?: boolean } | undefined)?.confined) return undefined
+        const attributes = Object.entries(args.with)
+        if (attributes.length) {
+          return { errors: [{ text: `"${args.path}" is imported with { ${attributes.map(([key, value]) => `${key}: '${value}'`).join(', ')} }: the service's source may import code and JSON modules, not read files this way.` }] }
+        }
+        const result = await plugin.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, namespace: args.namespace, pluginData: { confined: true } })
+        if (result.errors.length || result.external || result.namespace !== 'file' || !result.path) return result
+        const target = await realpath(result.path).catch(() => result.path)
+        if (!inside(target)) {
+          return { errors: [{ text: `"${args.path}" is outside the service and its packages: a build reads only services/<name> and the installed packages.` }] }
+        }
+        return result
+      })
+    }
+  }
+}
+

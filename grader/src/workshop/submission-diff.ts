@@ -36,6 +36,12 @@ export async function checkSubmissionDiff(options: { repoRoot: string; service: 
   if (diff.trim() === '') {
     throw new SubmissionRejected(`The diff is empty: services/${service} has no changes against its shipped version. Save your fix and submit again.`)
   }
+  // A symlink (mode 120000) or a submodule (160000) could point the build at files outside the service.
+  const mode = /^(?:new file mode|new mode|old mode|deleted file mode|index [0-9a-f]+\.\.[0-9a-f]+) (\d{6})$/m
+  const special = diff.split('\n').map((line) => mode.exec(line)?.[1]).find((value) => value && !['100644', '100755'].includes(value))
+  if (special) {
+    throw new SubmissionRejected(`The diff makes a symbolic link or another special file (mode ${special}). Only regular text files in services/${service}/src are graded: replace it with a plain file and submit again.`)
+  }
   if (diff.includes('\0') || /^GIT binary patch$/m.test(diff) || /^Binary files .* differ$/m.test(diff)) {
     throw new SubmissionRejected(`The diff contains binary content. Only text changes to services/${service}/src are graded: remove the binary file and submit again.`)
   }
