@@ -47,3 +47,9 @@ export class InvalidPriceRangeError extends DomainError {
     super(`The price range ${range} is not valid; send min..max in cents, either end may be left out`, 400)
   }
 }
+
+export class CategoryNotFoundError extends DomainError {
+  constructor(category: string) {
+    super(`Category ${category} has no active products`, 404)
+  }
+}

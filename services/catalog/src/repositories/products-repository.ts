@@ -1,5 +1,6 @@
 import { Prisma } from '../generated/prisma/client.js'
 import { ProductNotFoundError, SkuTakenError } from '../domain/errors.js'
+import type { CategorySummary } from '../domain/categories.js'
 import type { NewProduct, Product, ProductChanges } from '../domain/product.js'
 
 export interface StorefrontFilter {
@@ -11,11 +12,6 @@ export interface StorefrontFilter {
   limit: number
   /** The last SKU of the previous page. */
   after?: string
-}
-
-export interface CategorySummary {
-  category: string
-  productCount: number
 }
 
 function hasCode(error: unknown, code: string): boolean {
@@ -82,6 +78,7 @@ export function createProductsRepository(db: Prisma.TransactionClient) {
       return count === 0 ? null : db.product.findUniqueOrThrow({ where: { id } })
     },
 
+    /** Active products per category, A to Z in the database's collation. */
     async categories(): Promise<CategorySummary[]> {
       const groups = await db.product.groupBy({
         by: ['category'],

@@ -1,6 +1,6 @@
 import type { Product } from '../domain/product.js'
 import { TtlCache, type Cache } from '../lib/ttl-cache.js'
-import type { CategorySummary } from '../repositories/products-repository.js'
+import type { CategorySummary } from '../domain/categories.js'
 
 /**
  * The catalogue's read caches. Product pages are read far more often than they change, so a
