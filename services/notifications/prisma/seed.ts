@@ -11,7 +11,9 @@ const templates = [
   { key: 'order-shipped', locale: 'de', channel: 'email', subject: 'Bestellung {{order}} versandt', body: 'Hallo {{name}},\n\nIhre Bestellung {{order}} ({{total|money}}) hat unser Lager verlassen und ist bis {{arrival|date}} bei Ihnen.' },
   { key: 'invoice-due', locale: 'en', channel: 'email', subject: 'Invoice {{invoice}} is due on {{due|date}}', body: 'Hello {{name}},\n\nplease pay {{amount|money}} by {{due|date}}.' },
   { key: 'invoice-due', locale: 'de', channel: 'email', subject: 'Rechnung {{invoice}} fällig am {{due|date}}', body: 'Hallo {{name}},\n\nbitte überweisen Sie {{amount|money}} bis zum {{due|date}}.' },
-  { key: 'login-code', locale: 'en', channel: 'sms', subject: null, body: 'Your login code is {{code}}. It expires in 10 minutes.' }
+  { key: 'login-code', locale: 'en', channel: 'sms', subject: null, body: 'Your login code is {{code}}. It expires in 10 minutes.' },
+  { key: 'back-in-stock', locale: 'en', channel: 'sms', subject: null, body: 'Good news: {{product}} is back in stock. Order now: {{link}}' },
+  { key: 'back-in-stock', locale: 'de', channel: 'sms', subject: null, body: 'Hallo {{name}}, {{product}} ist wieder da. Jetzt bestellen: {{link}}' }
 ] as const
 
 const deliveries = [

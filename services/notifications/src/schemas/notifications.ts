@@ -1,6 +1,9 @@
 import { Type, type Static } from 'typebox'
 import { ChannelSchema, CurrencySchema, Instant, LocaleSchema, Nullable, TemplateKeySchema } from './common.js'
 
+/** `{ name: value }`: text, or a whole number (cents for `|money`). */
+export const VariablesSchema = Type.Record(Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9_]*$' }), Type.Union([Type.Integer(), Type.String({ maxLength: 2_000 })]))
+
 export const SendNotificationSchema = Type.Object({
   template: TemplateKeySchema,
   channel: ChannelSchema,

@@ -52,6 +52,9 @@ export function createNotificationService({ templates, deliveries, fallbackLocal
 
     removeTemplate: (id: TemplateKey) => templates.remove(id),
 
+    /** The template a recipient in `locale` gets: theirs, their language's or the fallback locale's; 422 if none. */
+    templateFor: (key: string, channel: Channel, locale: string) => resolve(key, channel, locale),
+
     /** Renders the message in the recipient's locale, prices it and records the delivery. */
     async send(request: SendRequest): Promise<Delivery> {
       if (!isValidRecipient(request.channel, request.recipient)) throw new InvalidRecipientError(request.recipient, request.channel)
