@@ -21,7 +21,7 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(sensible)
 
   await fastify.register(prisma, { databaseUrl: config.DATABASE_URL })
-  await fastify.register(repositories)
+  await fastify.register(repositories, { eventTypes: config.outbox.eventTypes })
   await fastify.register(orderServices, { cache: config.cache })
   await fastify.register(checkout, { catalog: config.catalog })
   await fastify.register(outbox, { webhook: config.webhook, outbox: config.outbox })

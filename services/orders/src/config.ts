@@ -1,6 +1,13 @@
 import { loadServiceConfig, type ServiceConfig } from '@debug-drills/service-kit'
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
+import { ORDER_EVENT_TYPES, type OrderEventType } from './domain/order-events.js'
+
+/** One event type, or several separated by commas (spaces around the commas are fine). */
+const eventTypeList = (() => {
+  const one = `(${ORDER_EVENT_TYPES.map((type) => type.replace('.', '\\.')).join('|')})`
+  return `^${one}(\\s*,\\s*${one})*$`
+})()
 
 /** The orders service's own settings, on top of the ones every service reads. All are optional. */
 const OrdersEnvironment = Type.Object({
@@ -12,6 +19,8 @@ const OrdersEnvironment = Type.Object({
   /** Signs each delivery (`x-orders-signature`) so the receiver can tell it came from us. */
   WEBHOOK_SECRET: Type.Optional(Type.String({ minLength: 16 })),
   WEBHOOK_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000 }),
+  /** The event types the webhook partner subscribes to, comma-separated. Unset: every type. */
+  WEBHOOK_EVENTS: Type.Optional(Type.String({ pattern: eventTypeList })),
   /** Attempts per delivery, counting the first, before the relay schedules a later one. */
   WEBHOOK_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 10, default: 3 }),
   OUTBOX_RELAY_ENABLED: Type.Boolean({ default: true }),
@@ -60,6 +69,8 @@ export interface Config extends ServiceConfig {
     maxDeliveries: number
     retentionDays: number
     cleanupIntervalMs: number
+    /** The event types recorded for the webhook; changes of other types announce nothing. */
+    eventTypes: OrderEventType[]
   }
 }
 
@@ -77,6 +88,11 @@ function parseOrdersEnvironment(env: NodeJS.ProcessEnv): OrdersEnvironment {
   if (Value.Check(OrdersEnvironment, parsed)) return parsed
   const problems = [...Value.Errors(OrdersEnvironment, parsed)].map((error) => `${error.instancePath.slice(1)} ${error.message}`)
   throw new ConfigError(`Invalid environment: ${problems.join('; ')}`)
+}
+
+/** `WEBHOOK_EVENTS` has passed its pattern, so every entry names a type. */
+function parseEventTypes(list: string): OrderEventType[] {
+  return list.split(',').map((type) => type.trim() as OrderEventType)
 }
 
 /** Reads and validates the environment once, at boot; a bad value stops the service with a clear message. */
@@ -101,7 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       batchSize: orders.OUTBOX_BATCH_SIZE,
       maxDeliveries: orders.OUTBOX_MAX_DELIVERIES,
       retentionDays: orders.OUTBOX_RETENTION_DAYS,
-      cleanupIntervalMs: orders.OUTBOX_CLEANUP_INTERVAL_MS
+      cleanupIntervalMs: orders.OUTBOX_CLEANUP_INTERVAL_MS,
+      eventTypes: orders.WEBHOOK_EVENTS ? parseEventTypes(orders.WEBHOOK_EVENTS) : [...ORDER_EVENT_TYPES]
     },
     catalog:
       orders.CATALOG_URL && orders.CATALOG_API_KEY

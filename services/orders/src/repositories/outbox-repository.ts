@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { OrderEvent, OrderEventPayload } from '../domain/order-events.js'
+import { ORDER_EVENT_TYPES, type OrderEvent, type OrderEventPayload, type OrderEventType } from '../domain/order-events.js'
 import { deliverableInOrder } from '../domain/outbox-ordering.js'
 import type { OutboxEvent, Prisma } from '../generated/prisma/client.js'
 
@@ -26,10 +26,13 @@ function notLeased(now: Date): Prisma.OutboxEventWhereInput {
   return { OR: [{ leasedUntil: null }, { leasedUntil: { lt: now } }] }
 }
 
-export function createOutboxRepository(prisma: Prisma.TransactionClient) {
+/** `eventTypes`: the types the webhook partner subscribes to (`WEBHOOK_EVENTS`); others are not recorded. */
+export function createOutboxRepository(prisma: Prisma.TransactionClient, eventTypes: readonly OrderEventType[] = ORDER_EVENT_TYPES) {
+  const recorded = new Set<string>(eventTypes)
   return {
     /** Call inside the transaction that makes the change the event announces. */
     async add({ type, orderId, payload }: OrderEvent): Promise<void> {
+      if (!recorded.has(type)) return
       await prisma.outboxEvent.create({ data: { type, orderId, payload } })
     },
 

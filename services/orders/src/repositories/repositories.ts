@@ -1,3 +1,4 @@
+import type { OrderEventType } from '../domain/order-events.js'
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js'
 import { createOrdersRepository, type OrdersRepository } from './orders-repository.js'
 import { createOutboxRepository, type OutboxRepository } from './outbox-repository.js'
@@ -11,11 +12,16 @@ export interface Repositories {
   stock: StockRepository
 }
 
-export function createRepositories(prisma: Prisma.TransactionClient): Repositories {
+export interface RepositoryOptions {
+  /** The event types the outbox records (`WEBHOOK_EVENTS`); every type when absent. */
+  eventTypes?: readonly OrderEventType[]
+}
+
+export function createRepositories(prisma: Prisma.TransactionClient, { eventTypes }: RepositoryOptions = {}): Repositories {
   return {
     orders: createOrdersRepository(prisma),
     statusChanges: createStatusChangesRepository(prisma),
-    outbox: createOutboxRepository(prisma),
+    outbox: createOutboxRepository(prisma, eventTypes),
     stock: createStockRepository(prisma)
   }
 }
@@ -23,6 +29,6 @@ export function createRepositories(prisma: Prisma.TransactionClient): Repositori
 /** Runs `work` with repositories bound to one transaction: all of its writes commit, or none. */
 export type InTransaction = <T>(work: (repositories: Repositories) => Promise<T>) => Promise<T>
 
-export function transactionRunner(prisma: PrismaClient): InTransaction {
-  return (work) => prisma.$transaction((tx) => work(createRepositories(tx)))
+export function transactionRunner(prisma: PrismaClient, options: RepositoryOptions = {}): InTransaction {
+  return (work) => prisma.$transaction((tx) => work(createRepositories(tx, options)))
 }

@@ -27,6 +27,13 @@ describe('loadConfig', () => {
     expect(config.cache.ttlMs).toBe(0)
   })
 
+  it('reads the webhook partner\'s event types, every type when unset', () => {
+    expect(loadConfig(required).outbox.eventTypes).toEqual(['order.placed', 'order.status_changed', 'order.archived'])
+    expect(loadConfig({ ...required, WEBHOOK_EVENTS: 'order.status_changed' }).outbox.eventTypes).toEqual(['order.status_changed'])
+    expect(loadConfig({ ...required, WEBHOOK_EVENTS: 'order.placed,order.archived' }).outbox.eventTypes).toEqual(['order.placed', 'order.archived'])
+    expect(() => loadConfig({ ...required, WEBHOOK_EVENTS: 'order.placed,order.shipped' })).toThrow(/WEBHOOK_EVENTS/)
+  })
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ ...required, WEBHOOK_URL: '', WEBHOOK_SECRET: '' }).webhook).toBeUndefined()
   })

@@ -1,5 +1,11 @@
 import fp from 'fastify-plugin'
-import { createRepositories, transactionRunner, type InTransaction, type Repositories } from '../../repositories/repositories.js'
+import {
+  createRepositories,
+  transactionRunner,
+  type InTransaction,
+  type Repositories,
+  type RepositoryOptions
+} from '../../repositories/repositories.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -10,10 +16,10 @@ declare module 'fastify' {
   }
 }
 
-export default fp(
-  async (fastify) => {
-    fastify.decorate('repositories', createRepositories(fastify.prisma))
-    fastify.decorate('inTransaction', transactionRunner(fastify.prisma))
+export default fp<RepositoryOptions>(
+  async (fastify, options) => {
+    fastify.decorate('repositories', createRepositories(fastify.prisma, options))
+    fastify.decorate('inTransaction', transactionRunner(fastify.prisma, options))
   },
   { name: 'repositories', dependencies: ['prisma'] }
 )
