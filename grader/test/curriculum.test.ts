@@ -126,4 +126,12 @@ describe('tracks', () => {
       expect([...lines.values()].flat().length, scenario.id).toBeGreaterThan(0)
     }
   })
+
+  it('holds for the shipped catalogue: 24 drills, every rule', async () => {
+    const scenarios = await listScenarios(repoRoot)
+    const tracks = await loadTracks(repoRoot, scenarios)
+    const causes = new Map(await Promise.all(scenarios.map(async (scenario) => [scenario.id, await rootCauseLines(scenario)] as const)))
+    expect(curriculumProblems(scenarios, tracks, causes)).toEqual([])
+  })
 })
+
