@@ -127,16 +127,20 @@ function formatMessage(message: Message): string {
  */
 async function readableRoots(options: BundleOptions): Promise<string[]> {
   const real = (path: string) => realpath(path).catch(() => undefined)
-  const roots = await Promise.all([
-    real(options.buildDir),
-    // The pristine service the build folder links to, and its shared packages.
-    real(join(options.buildDir, 'package.json')).then((file) => file && dirname(file)),
-    real(join(options.buildDir, 'node_modules', '@debug-drills')),
-    real(join(options.repoRoot, 'node_modules')),
-    real(join(options.repoRoot, 'packages')),
-    real(join(options.repoRoot, 'services', options.service, 'node_modules'))
-  ])
-  return roots.filter((root): root is string => Boolean(root))
+  const linked = async (dir: string) => (await readdir(dir).catch(() => [])).map((entry) => join(dir, entry))
+  const nodeModules = join(options.buildDir, 'node_modules')
+  const roots = await Promise.all(
+    [
+      options.buildDir,
+      join(options.repoRoot, 'node_modules'),
+      join(options.repoRoot, 'packages'),
+      // What the build folder links to: the pristine service, and each package it builds with.
+      ...(await linked(nodeModules)),
+      ...(await linked(join(nodeModules, '@debug-drills')))
+    ].map(real)
+  )
+  const pristine = await real(join(options.buildDir, 'package.json')).then((file) => file && dirname(file))
+  return [...roots, pristine].filter((root): root is string => Boolean(root))
 }
 
 /** Refuses every import that leaves `roots` (symlinks followed) and every import with attributes (`with { type: 'text' }`). */
@@ -152,7 +156,9 @@ function confined(roots: string[]): Plugin {
           return { errors: [{ text: `"${args.path}" is imported with { ${attributes.map(([key, value]) => `${key}: '${value}'`).join(', ')} }: the service's source may import code and JSON modules, not read files this way.` }] }
         }
         const result = await plugin.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, namespace: args.namespace, pluginData: { confined: true } })
-        if (result.errors.length || result.external || result.namespace !== 'file' || !result.path) return result
+        // Unresolvable (an optional require in a try) or not a file: esbuild decides as it would alone.
+        if (result.errors.length) return undefined
+        if (result.external || result.namespace !== 'file' || !result.path) return result
         const target = await realpath(result.path).catch(() => result.path)
         if (!inside(target)) {
           return { errors: [{ text: `"${args.path}" is outside the service and its packages: a build reads only services/<name> and the installed packages.` }] }
