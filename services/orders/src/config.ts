@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
 import { ORDER_EVENT_TYPES, type OrderEventType } from './domain/order-events.js'
 
-/** One event type, or several separated by commas (spaces around the commas are fine). */
+/** One event type, or several separated by commas. */
 const eventTypeList = (() => {
   const one = `(${ORDER_EVENT_TYPES.map((type) => type.replace('.', '\\.')).join('|')})`
   return `^${one}(\\s*,\\s*${one})*$`
