@@ -127,18 +127,16 @@ function formatMessage(message: Message): string {
  */
 async function readableRoots(options: BundleOptions): Promise<string[]> {
   const real = (path: string) => realpath(path).catch(() => undefined)
-  const linked = async (dir: string) => (await readdir(dir).catch(() => [])).map((entry) => join(dir, entry))
-  const nodeModules = join(options.buildDir, 'node_modules')
-  const roots = await Promise.all(
-    [
-      options.buildDir,
-      join(options.repoRoot, 'node_modules'),
-      join(options.repoRoot, 'packages'),
-      // What the build folder links to: the pristine service, and each package it builds with.
-      ...(await linked(nodeModules)),
-      ...(await linked(join(nodeModules, '@debug-drills')))
-    ].map(real)
+  // Each installed package, wherever its link points (a workspace package lives beside the services).
+  const packages = async (nodeModules: string) => {
+    const entries = await readdir(nodeModules).catch(() => [])
+    const scoped = await Promise.all(entries.filter((entry) => entry.startsWith('@')).map(async (scope) => (await readdir(join(nodeModules, scope)).catch(() => [])).map((entry) => join(nodeModules, scope, entry))))
+    return [nodeModules, ...entries.filter((entry) => !entry.startsWith('@')).map((entry) => join(nodeModules, entry)), ...scoped.flat()]
+  }
+  const installed = await Promise.all(
+    [join(options.buildDir, 'node_modules'), join(options.repoRoot, 'node_modules'), join(options.repoRoot, 'services', options.service, 'node_modules')].map(packages)
   )
+  const roots = await Promise.all([options.buildDir, join(options.repoRoot, 'packages'), ...installed.flat()].map(real))
   const pristine = await real(join(options.buildDir, 'package.json')).then((file) => file && dirname(file))
   return [...roots, pristine].filter((root): root is string => Boolean(root))
 }
