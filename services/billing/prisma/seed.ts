@@ -1,7 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import { BillingPeriod } from '../src/domain/billing-period.js'
 import { dueDate } from '../src/domain/invoice-lifecycle.js'
-import { priceUsage, type PricedLine } from '../src/domain/invoice-pricing.js'
+import { priceUsage, type MeterTerms, type PricedLine } from '../src/domain/invoice-pricing.js'
 import { TaxRate } from '../src/domain/tax-rate.js'
 import { PrismaClient, type Prisma } from '../src/generated/prisma/client.js'
 
@@ -38,7 +38,7 @@ const COMPANIES = [
 const EXTRA_METERS = [
   { code: 'egress-gb', name: 'Data transfer out, per GB', unitPriceCents: 9 },
   { code: 'build-minutes', name: 'CI build minutes', unitPriceCents: 1 },
-  { code: 'sms-messages', name: 'SMS messages sent', unitPriceCents: 4 }
+  { code: 'sms-messages', name: 'SMS messages sent', unitPriceCents: 4, includedUnits: 250 }
 ]
 
 /** Typical monthly volume per meter, so amounts look like real bills. */
@@ -66,7 +66,7 @@ try {
   } else {
     const now = new Date()
     await prisma.meter.createMany({ data: EXTRA_METERS.map((meter) => ({ ...meter, updatedBy: 'seed' })), skipDuplicates: true })
-    const prices = new Map((await prisma.meter.findMany()).map((meter) => [meter.code, meter.unitPriceCents]))
+    const meters = await prisma.meter.findMany()
     const current = BillingPeriod.containing(now)
     const periods = Array.from({ length: 6 }, (_, index) => {
       let period = current
@@ -107,6 +107,21 @@ try {
     }
     await prisma.customerTaxRate.createMany({ data: [...taxRates].map(([customerId, rate]) => ({ customerId, ratePercent: rate.toString(), updatedBy: 'seed' })) })
 
+    // A few customers negotiated a meter: seats at a discount, or SMS without the free allowance.
+    const contracts: Prisma.ContractTermsCreateManyInput[] = []
+    for (const customer of customers) {
+      if (random.next() < 0.15) contracts.push({ customerId: customer.id, meterCode: 'seats', unitPriceCents: random.pick([20, 24, 25]), includedUnits: null, updatedBy: 'seed' })
+      if (random.next() < 0.1) contracts.push({ customerId: customer.id, meterCode: 'sms-messages', unitPriceCents: 3, includedUnits: 0, updatedBy: 'seed' })
+    }
+    await prisma.contractTerms.createMany({ data: contracts })
+    const termsOf = (customerId: string) =>
+      new Map<string, MeterTerms>(
+        meters.map((meter) => {
+          const contract = contracts.find((terms) => terms.customerId === customerId && terms.meterCode === meter.code)
+          return [meter.code, { unitPriceCents: contract?.unitPriceCents ?? meter.unitPriceCents, includedUnits: contract?.includedUnits ?? meter.includedUnits }]
+        })
+      )
+
     // The four oldest periods are invoiced, oldest first: the oldest mostly paid, the latest mostly open.
     const invoices: (Prisma.InvoiceCreateManyInput & { lines: PricedLine[] })[] = []
     for (const [age, period] of periods.slice(2).reverse().entries()) {
@@ -117,7 +132,7 @@ try {
         }
         const { lines, subtotalCents, taxRate, taxCents, totalCents } = priceUsage(
           [...totals].map(([meterCode, quantity]) => ({ meterCode, quantity })),
-          prices,
+          termsOf(customer.id),
           taxRates.get(customer.id)
         )
         const issuedAt = new Date(period.end.getTime() + random.int(1, 72) * 3_600_000)

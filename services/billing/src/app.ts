@@ -6,6 +6,7 @@ import billingServices from './plugins/app/billing-services.js'
 import outboxRelay from './plugins/app/outbox-relay.js'
 import repositories from './plugins/app/repositories.js'
 import prisma from './plugins/external/prisma.js'
+import contractRoutes from './routes/contracts.js'
 import invoiceRoutes from './routes/invoices.js'
 import meterRoutes from './routes/meters.js'
 import taxRateRoutes from './routes/tax-rates.js'
@@ -45,4 +46,5 @@ export default async function app(fastify: FastifyInstance, { config }: AppOptio
   await fastify.register(usageRoutes)
   await fastify.register(invoiceRoutes)
   await fastify.register(taxRateRoutes)
+  await fastify.register(contractRoutes)
 }

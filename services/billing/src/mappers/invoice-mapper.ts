@@ -3,8 +3,8 @@ import type { PricedLine } from '../domain/invoice-pricing.js'
 import type { InvoiceWithLines } from '../repositories/invoice-repository.js'
 import type { InvoiceLineResponse, InvoiceResponse } from '../schemas/invoices.js'
 
-export function toLineResponse({ meterCode, quantity, unitPriceCents, amountCents }: PricedLine): InvoiceLineResponse {
-  return { meter: meterCode, quantity, unitPriceCents, amountCents }
+export function toLineResponse({ meterCode, quantity, includedUnits, unitPriceCents, amountCents }: PricedLine): InvoiceLineResponse {
+  return { meter: meterCode, quantity, includedUnits, unitPriceCents, amountCents }
 }
 
 /** The API's view of an invoice; `overdue` is worked out at the time of the response. */

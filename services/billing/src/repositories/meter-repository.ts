@@ -1,4 +1,5 @@
 import { MeterExistsError, MeterNotFoundError } from '../domain/errors.js'
+import type { MeterTerms } from '../domain/invoice-pricing.js'
 import type { Meter } from '../generated/prisma/client.js'
 import { isPrismaError, RECORD_NOT_FOUND, UNIQUE_VIOLATION, type Db } from './database.js'
 
@@ -6,12 +7,14 @@ export interface NewMeter {
   code: string
   name: string
   unitPriceCents: number
+  includedUnits?: number
   createdBy: string | null
 }
 
 export interface MeterChanges {
   name?: string
   unitPriceCents?: number
+  includedUnits?: number
 }
 
 export type MeterRepository = ReturnType<typeof createMeterRepository>
@@ -35,15 +38,34 @@ export function createMeterRepository(db: Db) {
       return this.get(code)
     },
 
-    /** Today's list price of every meter, by code. */
-    async unitPrices(): Promise<Map<string, number>> {
+    /**
+     * Today's list price of every meter, by code, with nothing included: usage priced outside
+     * a billing period, where no allowance applies.
+     */
+    async unitPrices(): Promise<Map<string, MeterTerms>> {
       const meters = await db.meter.findMany({ select: { code: true, unitPriceCents: true } })
-      return new Map(meters.map((meter) => [meter.code, meter.unitPriceCents]))
+      return new Map(meters.map((meter) => [meter.code, { unitPriceCents: meter.unitPriceCents, includedUnits: 0 }]))
     },
 
-    async create({ code, name, unitPriceCents, createdBy }: NewMeter): Promise<Meter> {
+    /**
+     * What the customer pays per meter in a billing period, by code: the terms its contract
+     * sets, and the meter's own price and allowance for those it leaves open.
+     */
+    async termsFor(customerId: string): Promise<Map<string, MeterTerms>> {
+      const meters = await db.meter.findMany({
+        select: { code: true, unitPriceCents: true, includedUnits: true, contractTerms: { where: { customerId }, select: { unitPriceCents: true, includedUnits: true } } }
+      })
+      return new Map(
+        meters.map(({ code, unitPriceCents, includedUnits, contractTerms: [contract] }) => [
+          code,
+          { unitPriceCents: contract?.unitPriceCents ?? unitPriceCents, includedUnits: contract?.includedUnits ?? includedUnits }
+        ])
+      )
+    },
+
+    async create({ code, name, unitPriceCents, includedUnits, createdBy }: NewMeter): Promise<Meter> {
       try {
-        return await db.meter.create({ data: { code, name, unitPriceCents, updatedBy: createdBy } })
+        return await db.meter.create({ data: { code, name, unitPriceCents, includedUnits, updatedBy: createdBy } })
       } catch (error) {
         if (isPrismaError(error, UNIQUE_VIOLATION)) throw new MeterExistsError(code)
         throw error

@@ -6,6 +6,8 @@ export const MeterCode = Type.String({ pattern: '^[a-z][a-z0-9-]{1,39}$', descri
 export const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'a calendar month in UTC, YYYY-MM' })
 export const Instant = Type.String({ format: 'date-time' })
 export const Cents = Type.Integer({ minimum: 0, maximum: 100_000_000 })
+/** A number of units of a meter, such as an allowance. */
+export const Units = Type.Integer({ minimum: 0, maximum: 1_000_000_000 })
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 

@@ -4,7 +4,14 @@ import { CustomerId, Instant, MeterCode, Nullable, PageQuerySchema, page, Period
 
 export const InvoiceStatusSchema = Type.Enum(INVOICE_STATUSES)
 
-export const InvoiceLineSchema = Type.Object({ meter: MeterCode, quantity: Type.Integer(), unitPriceCents: Type.Integer(), amountCents: Type.Integer() })
+/** A meter's usage in the period; the units beyond `includedUnits` are charged at `unitPriceCents`. */
+export const InvoiceLineSchema = Type.Object({
+  meter: MeterCode,
+  quantity: Type.Integer(),
+  includedUnits: Type.Integer(),
+  unitPriceCents: Type.Integer(),
+  amountCents: Type.Integer()
+})
 
 export const InvoiceSchema = Type.Object({
   id: Type.Integer(),

@@ -73,8 +73,8 @@ export function createInvoiceService({ invoices, transaction, caches, paymentTer
 
   return {
     /**
-     * Bills everything the customer used in an ended period, at today's list prices and the
-     * customer's tax rate, once. The
+     * Bills everything the customer used in an ended period, on the customer's terms (today's
+     * list prices where its contract sets none) and at its tax rate, once. The
      * totals, the invoice and its event are written in one transaction, under the period's lock,
      * so usage recorded at the same moment is either on this invoice or refused.
      */
@@ -88,7 +88,7 @@ export function createInvoiceService({ invoices, transaction, caches, paymentTer
         if (await repository.exists(customerId, period.label)) throw new InvoiceExistsError(customerId, period.label)
         const [usage, prices, tax] = await Promise.all([
           createUsageRepository(db).totalsByMeter(customerId, period.label),
-          createMeterRepository(db).unitPrices(),
+          createMeterRepository(db).termsFor(customerId),
           createTaxRateRepository(db).find(customerId)
         ])
         const { lines, subtotalCents, taxRate, taxCents, totalCents } = priceUsage(usage, prices, tax.rate)

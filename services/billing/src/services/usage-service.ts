@@ -30,7 +30,7 @@ export interface RecordedUsage {
   replayed: boolean
 }
 
-/** What a period would be invoiced at today's prices and the customer's tax rate. */
+/** What a period would be invoiced at on the customer's terms today and at its tax rate. */
 export interface UsageSummary {
   customerId: string
   period: string
@@ -132,13 +132,13 @@ export function createUsageService({ usage, meters, invoices, taxRates, transact
       return toPage(rows, limit, (row) => row, (row) => ({ occurredAt: row.occurredAt.toISOString(), id: row.id }))
     },
 
-    /** The invoice preview: the period's usage so far, priced at today's list prices and taxed at the customer's rate. */
+    /** The invoice preview: the period's usage so far, priced on the customer's terms today and taxed at its rate. */
     summary(customerId: string, periodLabel: string): Promise<UsageSummary> {
       const period = BillingPeriod.parse(periodLabel).label
       return cached(caches.usageSummaries, customerPeriodKey(customerId, period), async () => {
         const [totals, prices, tax, invoiced] = await Promise.all([
           usage.totalsByMeter(customerId, period),
-          meters.unitPrices(),
+          meters.termsFor(customerId),
           taxRates.find(customerId),
           invoices.exists(customerId, period)
         ])

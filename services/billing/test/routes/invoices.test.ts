@@ -26,8 +26,8 @@ describe('POST /customers/:id/invoices', () => {
       issuedBy: 'tests',
       totalCents: 500 * 5 + 10 * 30,
       lines: [
-        { meter: 'api-requests', quantity: 500, unitPriceCents: 5, amountCents: 2500 },
-        { meter: 'seats', quantity: 10, unitPriceCents: 30, amountCents: 300 }
+        { meter: 'api-requests', quantity: 500, includedUnits: 0, unitPriceCents: 5, amountCents: 2500 },
+        { meter: 'seats', quantity: 10, includedUnits: 0, unitPriceCents: 30, amountCents: 300 }
       ]
     })
   })
@@ -36,7 +36,7 @@ describe('POST /customers/:id/invoices', () => {
     await api.use('cus_edges1', 'storage-gb-days', 7, '2025-09-01T00:00:00Z')
     await api.use('cus_edges1', 'storage-gb-days', 11, '2025-10-01T00:00:00Z')
     const september = (await api.issue('cus_edges1', '2025-09')).json()
-    expect(september.lines).toEqual([{ meter: 'storage-gb-days', quantity: 7, unitPriceCents: 2, amountCents: 14 }])
+    expect(september.lines).toEqual([{ meter: 'storage-gb-days', quantity: 7, includedUnits: 0, unitPriceCents: 2, amountCents: 14 }])
   })
 
   it('issues an empty invoice for a month without usage', async () => {

@@ -56,4 +56,20 @@ describe('the price list', () => {
     expectStatus(await api.send('PATCH', '/meters/seats', {}), 400)
     expectStatus(await api.send('PATCH', '/meters/seats', { unitPriceCents: -1 }), 400)
   })
+
+  it('gives a meter an allowance that every customer uses free of charge each period', async () => {
+    const created = await api.send('POST', '/meters', { code: 'sms-messages', name: 'SMS messages sent', unitPriceCents: 4, includedUnits: 250 })
+    expectStatus(created, 201)
+    expect(created.json()).toMatchObject({ code: 'sms-messages', unitPriceCents: 4, includedUnits: 250 })
+    expect((await api.send('GET', '/meters/seats')).json().includedUnits).toBe(0)
+    await api.use('cus_allow1', 'sms-messages', 900, '2025-04-09T08:00:00Z')
+    expect((await api.send('GET', '/customers/cus_allow1/usage/summary?period=2025-04')).json().lines).toEqual([
+      { meter: 'sms-messages', quantity: 900, includedUnits: 250, unitPriceCents: 4, amountCents: 2600 }
+    ])
+    expectStatus(await api.send('PATCH', '/meters/sms-messages', { includedUnits: 1000 }), 200)
+    const issued = (await api.issue('cus_allow1', '2025-04')).json()
+    expect([issued.lines[0].includedUnits, issued.totalCents]).toEqual([900, 0])
+    expectStatus(await api.send('PATCH', '/meters/sms-messages', { includedUnits: -1 }), 400)
+  })
 })
+

@@ -83,7 +83,7 @@ describe('GET /customers/:id/usage/summary', () => {
       taxRatePercent: '0',
       taxCents: 0,
       totalCents: 150,
-      lines: [{ meter: 'seats', quantity: 5, unitPriceCents: 30, amountCents: 150 }]
+      lines: [{ meter: 'seats', quantity: 5, includedUnits: 0, unitPriceCents: 30, amountCents: 150 }]
     })
 
     await api.use('cus_sum1', 'seats', 1, '2025-07-30T10:00:00Z')
@@ -116,8 +116,8 @@ describe('GET /customers/:id/usage/report', () => {
       meter: null,
       totalCents: 120 * 5 + 10 * 30,
       lines: [
-        { meter: 'api-requests', quantity: 120, unitPriceCents: 5, amountCents: 600 },
-        { meter: 'seats', quantity: 10, unitPriceCents: 30, amountCents: 300 }
+        { meter: 'api-requests', quantity: 120, includedUnits: 0, unitPriceCents: 5, amountCents: 600 },
+        { meter: 'seats', quantity: 10, includedUnits: 0, unitPriceCents: 30, amountCents: 300 }
       ]
     })
   })
@@ -126,7 +126,7 @@ describe('GET /customers/:id/usage/report', () => {
     await api.use('cus_rep3', 'seats', 3, '2025-09-09T10:00:00Z')
     await api.use('cus_rep3', 'api-requests', 500, '2025-09-09T11:00:00Z')
     const body = (await api.send('GET', '/customers/cus_rep3/usage/report?from=2025-09-01&to=2025-09-15&meter=seats')).json()
-    expect([body.meter, body.totalCents, body.lines]).toEqual(['seats', 90, [{ meter: 'seats', quantity: 3, unitPriceCents: 30, amountCents: 90 }]])
+    expect([body.meter, body.totalCents, body.lines]).toEqual(['seats', 90, [{ meter: 'seats', quantity: 3, includedUnits: 0, unitPriceCents: 30, amountCents: 90 }]])
   })
 
   it('answers an empty report for days without usage', async () => {

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
 import { createBillingCaches, type BillingCaches } from '../../services/billing-caches.js'
+import { createContractService, type ContractService } from '../../services/contract-service.js'
 import { createInvoiceService, type InvoiceService } from '../../services/invoice-service.js'
 import { createMeterService, type MeterService } from '../../services/meter-service.js'
 import { createTaxService, type TaxService } from '../../services/tax-service.js'
@@ -17,6 +18,7 @@ declare module 'fastify' {
     usageService: UsageService
     invoiceService: InvoiceService
     taxService: TaxService
+    contractService: ContractService
     caches: BillingCaches
   }
 }
@@ -33,6 +35,7 @@ export default fp<BillingServicesOptions>(
     )
     fastify.decorate('invoiceService', createInvoiceService({ invoices: repositories.invoices, transaction, caches, paymentTermsDays }))
     fastify.decorate('taxService', createTaxService({ taxRates: repositories.taxRates, caches }))
+    fastify.decorate('contractService', createContractService({ contracts: repositories.contracts, caches }))
   },
   { name: 'billing-services', dependencies: ['repositories'] }
 )

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin'
+import { createContractRepository, type ContractRepository } from '../../repositories/contract-repository.js'
 import { transactionRunner, type TransactionRunner } from '../../repositories/database.js'
 import { createInvoiceRepository, type InvoiceRepository } from '../../repositories/invoice-repository.js'
 import { createMeterRepository, type MeterRepository } from '../../repositories/meter-repository.js'
@@ -12,6 +13,7 @@ export interface Repositories {
   invoices: InvoiceRepository
   outbox: OutboxRepository
   taxRates: TaxRateRepository
+  contracts: ContractRepository
 }
 
 declare module 'fastify' {
@@ -30,7 +32,8 @@ export default fp(
       usage: createUsageRepository(prisma),
       invoices: createInvoiceRepository(prisma),
       outbox: createOutboxRepository(prisma),
-      taxRates: createTaxRateRepository(prisma)
+      taxRates: createTaxRateRepository(prisma),
+      contracts: createContractRepository(prisma)
     })
     fastify.decorate('transaction', transactionRunner(prisma))
   },
