@@ -33,16 +33,4 @@ describe('outbox events with WEBHOOK_EVENTS', () => {
     expect(archived.statusCode).toBe(204)
     expect(await recordedTypes(app, order.id)).toEqual(['order.placed', 'order.status_changed', 'order.status_changed'])
   })
-
-  it('records the changes of a batch too', async () => {
-    const orders = [await placeOrder(app, 'cus_events003'), await placeOrder(app, 'cus_events003')]
-    const batch = await app.inject({
-      headers: authorised,
-      method: 'POST',
-      url: '/orders/status-batch',
-      payload: { ids: orders.map((order) => order.id), status: 'cancelled', reason: 'customer asked' }
-    })
-    expect(batch.statusCode, batch.body).toBe(200)
-    for (const order of orders) expect(await recordedTypes(app, order.id)).toEqual(['order.placed', 'order.status_changed'])
-  })
 })
