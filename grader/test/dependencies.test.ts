@@ -57,7 +57,7 @@ describe('a drill whose service calls another', () => {
     expect(results.status).toBe('fail')
   })
 
-  it.skipIf(!docker)('grades with the other service in a container on the check network, on Docker', async () => {
+  it.skipIf(!docker)('grades with the other service in a container in the check’s sandbox, on Docker', async () => {
     const { run, results } = await check('docker')
     expect(results.tests.find((test) => test.name.includes('catalog runs beside greetings')), run.stdout + run.stderr).toMatchObject({ status: 'pass' })
   })

@@ -1,3 +1,5 @@
+import { createServer, type AddressInfo } from 'node:net'
+import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { getContainerRuntimeClient } from 'testcontainers'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -32,10 +34,11 @@ describe('without a Docker daemon', () => {
 
 const docker = await dockerAvailable()
 
-async function labelledContainers(): Promise<string[]> {
+async function labelledLeftovers(): Promise<string[]> {
   const client = await getContainerRuntimeClient()
   const containers = await client.container.dockerode.listContainers({ all: true, filters: { label: [`${OWNER_TAG_LABEL}=${testRunTag()}`] } })
-  return containers.map((container) => container.Names.join(','))
+  const { Volumes: volumes } = await client.container.dockerode.listVolumes({ filters: { label: [`${OWNER_TAG_LABEL}=${testRunTag()}`] } })
+  return [...containers.map((container) => container.Names.join(',')), ...(volumes ?? []).map((volume) => `volume ${volume.Name}`)]
 }
 
 describe.runIf(docker)('grade on the docker runtime', () => {
@@ -51,7 +54,7 @@ describe.runIf(docker)('grade on the docker runtime', () => {
   afterAll(() => checkout?.[Symbol.dispose]())
   beforeEach(() => checkout.git('checkout', '--', '.'))
   afterEach(async () => {
-    expect(await labelledContainers()).toEqual([])
+    expect(await labelledLeftovers()).toEqual([])
   })
 
   it('fails the shipped service and passes the reference fix, in containers', async () => {
@@ -62,21 +65,62 @@ describe.runIf(docker)('grade on the docker runtime', () => {
     expect(fixed.verdict).toBe('pass')
   })
 
-  it('runs the service under the scenario’s environment, with no network but its database', async () => {
-    replaceInFile(
-      join(checkout.root, 'services', 'greetings', 'src', 'server.ts'),
-      'const config = loadConfig()',
-      [
+  it('runs the service under the scenario’s environment, in a sandbox with loopback only and an unprivileged database role', async () => {
+    // A port on the host that the service must not reach, on every address the host has, the Docker bridge's included.
+    const host = createServer((socket) => socket.end('host\n'))
+    await new Promise<void>((resolve) => host.listen(0, '0.0.0.0', resolve))
+    const port = (host.address() as AddressInfo).port
+    const addresses = Object.values(networkInterfaces())
+      .flat()
+      .filter((info) => info?.family === 'IPv4')
+      .map((info) => info!.address)
+    try {
+      replaceInFile(
+        join(checkout.root, 'services', 'greetings', 'src', 'server.ts'),
         'const config = loadConfig()',
-        "const outside = await fetch('http://registry.npmjs.org/', { signal: AbortSignal.timeout(2000) }).then(() => 'reachable', (e: Error) => e.name)",
-        "throw new Error(`probe NODE_ENV=${process.env.NODE_ENV} outside=${outside}`)"
-      ].join('\n')
-    )
-    const report = await grade({ repoRoot: checkout.root, scenario, runtime })
-    expect(report.problem?.kind).toBe('service')
-    const log = report.problem?.details.join('\n') ?? ''
-    expect(log).toMatch(/probe NODE_ENV=production/)
-    expect(log).not.toMatch(/outside=reachable/)
+        [
+          'const config = loadConfig()',
+          "const fs = await import('node:fs')",
+          "const net = await import('node:net')",
+          "const interfaces = fs.readFileSync('/proc/net/dev', 'utf8').split('\\n').slice(2).map((line) => line.split(':')[0]?.trim()).filter(Boolean)",
+          "const routes = fs.readFileSync('/proc/net/route', 'utf8').trim().split('\\n').length - 1",
+          'const reach = (address: string) => new Promise<string>((resolve) => {',
+          `  const socket = net.connect({ host: address, port: ${port}, timeout: 1500 })`,
+          "  socket.once('connect', () => { socket.destroy(); resolve(`${address}:open`) })",
+          "  socket.once('timeout', () => { socket.destroy(); resolve(`${address}:timeout`) })",
+          "  socket.once('error', (error: NodeJS.ErrnoException) => resolve(`${address}:${error.code}`))",
+          '})',
+          `const reached = await Promise.all(${JSON.stringify([...addresses, '172.17.0.1'])}.map(reach))`,
+          "const outside = await fetch('http://registry.npmjs.org/', { signal: AbortSignal.timeout(2000) }).then(() => 'reachable', (e: Error) => e.name)",
+          "const pg = (await import('pg')).default",
+          'const client = new pg.Client({ connectionString: config.DATABASE_URL })',
+          'await client.connect()',
+          "const role = (await client.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user')).rows[0]",
+          "const program = await client.query(\"COPY (SELECT 1) TO PROGRAM 'true'\").then(() => 'ran', (e: Error) => e.message)",
+          'await client.end()',
+          "const admin = new pg.Client({ connectionString: config.DATABASE_URL.replace('//service:', '//drill:') })",
+          "const asAdmin = await admin.connect().then(() => 'connected', (e: Error) => e.message)",
+          'throw new Error(`probe NODE_ENV=${process.env.NODE_ENV} interfaces=${interfaces.join(",")} routes=${routes} reached=${reached.join(",")} outside=${outside} superuser=${role?.rolsuper} program=${program} admin=${asAdmin}`)'
+        ].join('\n')
+      )
+      const report = await grade({ repoRoot: checkout.root, scenario, runtime })
+      expect(report.problem?.kind).toBe('service')
+      const log = report.problem?.details.join('\n') ?? ''
+      // The log also shows the probe's source line; the answers are in the message.
+      const probe = /probe NODE_ENV=production interfaces=(\S*) routes=(\d+) reached=(\S+) outside=(\S+) superuser=(\S+) program=(.*) admin=(.*)$/m.exec(log)
+      expect(probe, log).not.toBeNull()
+      const [, interfaces, routes, reached, outside, superuser, program, admin] = probe ?? []
+      expect({ interfaces, routes }).toEqual({ interfaces: 'lo', routes: '0' })
+      expect(reached?.split(',')).toHaveLength(addresses.length + 1)
+      expect(reached?.split(',').filter((answer) => answer.endsWith(':open'))).toEqual([])
+      expect(outside).not.toBe('reachable')
+      // The service's database role can use its databases and nothing more.
+      expect(superuser).toBe('false')
+      expect(program).toMatch(/^must be superuser or have privileges of the pg_execute_server_program role/)
+      expect(admin).toMatch(/password authentication failed for user "drill"/)
+    } finally {
+      host.close()
+    }
   })
 
   it('is an error with the service’s log when it crashes in its container', async () => {
@@ -105,7 +149,7 @@ describe.runIf(docker)('grade on the docker runtime', () => {
     expect(Math.max(...details.map((line) => line.length))).toBeLessThan(2_100)
   })
 
-  it('removes its containers and network on Ctrl-C', async () => {
+  it('removes its containers and volume on Ctrl-C', async () => {
     const run = await runDrill(['check', '--runtime', 'docker'], { cwd: checkout.root, interrupt: /Starting the service/ })
     expect(run.exitCode).toBe(130)
   })

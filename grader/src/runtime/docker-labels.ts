@@ -15,7 +15,7 @@ export function ownerLabels(): Record<string, string> {
   return { [OWNER_LABEL]: 'drill-grader', [PID_LABEL]: String(process.pid), [HOST_LABEL]: hostname(), ...(tag ? { [OWNER_TAG_LABEL]: tag } : {}) }
 }
 
-/** Removes containers and networks left by grader processes on this machine that no longer run. */
+/** Removes containers, networks and volumes left by grader processes on this machine that no longer run. */
 export async function removeLeftovers(client: ContainerRuntimeClient): Promise<number> {
   const dockerode = client.container.dockerode
   const orphaned = (labels: Record<string, string> | undefined) =>
@@ -24,5 +24,7 @@ export async function removeLeftovers(client: ContainerRuntimeClient): Promise<n
   await Promise.all(containers.map((info) => dockerode.getContainer(info.Id).remove({ force: true }).catch(() => undefined)))
   const networks = (await dockerode.listNetworks({ filters: { label: [OWNER_LABEL] } })).filter((info) => orphaned(info.Labels))
   await Promise.all(networks.map((info) => dockerode.getNetwork(info.Id).remove().catch(() => undefined)))
+  const { Volumes: volumes } = await dockerode.listVolumes({ filters: { label: [OWNER_LABEL] } })
+  await Promise.all((volumes ?? []).filter((info) => orphaned(info.Labels)).map((info) => dockerode.getVolume(info.Name).remove().catch(() => undefined)))
   return containers.length
 }

@@ -23,8 +23,15 @@ import {
   type TestRun
 } from './runtime.js'
 
-const DB = { user: 'drill', password: 'drill', database: 'app', alias: 'db' }
-const SERVICE_PORT = 3000
+/** The database superuser (only the grader knows its password) and the role the service and the tests use. */
+const DB = { admin: 'drill', role: 'service', database: 'app' }
+/** Where PostgreSQL puts its socket, in a volume it shares with the sandbox: the sandbox has no network to reach it by. */
+const SOCKET_DIR = '/run/drill-db'
+/** The first service listens here, each dependency on the next port up, all on the sandbox's loopback. */
+const FIRST_SERVICE_PORT = 3000
+/** Password login on the socket too: local trust would make any process in the sandbox the superuser. */
+const HBA = 'local all all scram-sha-256\nhost all all all scram-sha-256\n'
+const HBA_FILE = '/etc/drill/pg_hba.conf'
 /** The service container's limits: a small production pod. */
 const SERVICE_LIMITS = { memoryGiB: 0.5, cpus: 1, pids: 256 }
 const TESTS_DIR = '/drill'
@@ -34,8 +41,13 @@ export const NO_DAEMON_MESSAGE =
   'check that `docker info` works, and run again. Or grade without Docker: --runtime embedded.'
 
 /**
- * PostgreSQL and the service in containers on an internal network: the service reaches its
- * database and nothing else. The hidden tests run in a third container on that network.
+ * The service and the hidden tests run in a sandbox: two containers that share one network
+ * namespace with nothing in it but loopback, so they reach each other and nothing else (not the
+ * host, not the internet). They reach PostgreSQL through its Unix socket, in a volume shared with
+ * the database's container, as a role that owns the check's databases and nothing more (no
+ * superuser, so no `COPY … PROGRAM` to run commands in the database's container, which has a
+ * network). Only the grader, on the host, reaches PostgreSQL over TCP, on a published port, to
+ * migrate it.
  */
 export class DockerRuntime implements GradingRuntime {
   readonly name = 'docker'
@@ -64,21 +76,29 @@ export class DockerRuntime implements GradingRuntime {
   }
 
   /**
-   * Creates the network, then starts PostgreSQL and the tests' container side by side; the
-   * service container can start as soon as the network exists, while the others come up.
+   * Creates the socket volume, then starts PostgreSQL and the tests' container side by side; the
+   * service container starts as soon as the tests' one exists, while PostgreSQL comes up.
    */
   async startEnvironment(tests: TestLaunch): Promise<StartedEnvironment> {
     const run = randomBytes(4).toString('hex')
-    const network = `drill-${run}`
+    const socketVolume = `drill-db-${run}`
+    const adminPassword = randomBytes(16).toString('hex')
+    const rolePassword = randomBytes(16).toString('hex')
     const dockerode = this.client.container.dockerode
     const reaper = new ExitReaper()
-    let created
     try {
-      created = await dockerode.createNetwork({ Name: network, Internal: true, Labels: ownerLabels(), CheckDuplicate: true })
+      await dockerode.createVolume({
+        Name: socketVolume,
+        Driver: 'local',
+        DriverOpts: { type: 'tmpfs', device: 'tmpfs', o: 'size=1m,mode=1777' },
+        Labels: ownerLabels()
+      })
     } catch (error) {
-      throw new InfrastructureError(`Docker could not create a network: ${(error as Error).message}`)
+      reaper.release()
+      throw new InfrastructureError(`Docker could not create a volume: ${(error as Error).message}`)
     }
-    reaper.network(network)
+    reaper.volume(socketVolume)
+    const socketMount = { source: socketVolume, target: SOCKET_DIR, mode: 'rw' as const }
     const containers: StartedTestContainer[] = []
     const track = (started: StartedTestContainer) => {
       containers.push(started)
@@ -93,12 +113,18 @@ export class DockerRuntime implements GradingRuntime {
 
     const postgres = starting(
       new GenericContainer(this.images.postgres)
-        .withNetworkMode(network)
-        .withNetworkAliases(DB.alias)
         .withExposedPorts(5432)
         .withTmpFs({ '/var/lib/postgresql/data': 'rw' })
-        .withEnvironment({ POSTGRES_USER: DB.user, POSTGRES_PASSWORD: DB.password, POSTGRES_DB: DB.database })
-        .withCommand(['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])
+        .withBindMounts([socketMount])
+        .withCopyContentToContainer([{ content: HBA, target: HBA_FILE, mode: 0o644 }])
+        .withEnvironment({ POSTGRES_USER: DB.admin, POSTGRES_PASSWORD: adminPassword, POSTGRES_DB: DB.database })
+        .withCommand([
+          'postgres',
+          ...['-c', `hba_file=${HBA_FILE}`],
+          // The image's own socket folder stays: its entrypoint initialises the database through it.
+          ...['-c', `unix_socket_directories=/var/run/postgresql,${SOCKET_DIR}`],
+          ...['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+        ])
         .withLabels(ownerLabels())
         .withWaitStrategy(new StartedWaitStrategy())
         .start()
@@ -107,76 +133,80 @@ export class DockerRuntime implements GradingRuntime {
     const runner = starting(
       new GenericContainer(this.images.node)
         .withName(`drill-tests-${run}`)
-        .withNetworkMode(network)
+        .withNetworkMode('none')
+        .withBindMounts([socketMount])
         .withCopyDirectoriesToContainer([{ source: tests.bundleDir, target: TESTS_DIR }])
         .withCommand(['sleep', 'infinity'])
         .withLabels(ownerLabels())
         .start()
         .then(track)
     )
-    const database = postgres.then(
-      (container): StartedDatabase => {
-        const hostUrl = `postgresql://${DB.user}:${DB.password}@${container.getHost()}:${container.getMappedPort(5432)}/${DB.database}`
-        const ready = waitForConnection(hostUrl, 30_000)
+    const server = postgres.then(
+      (container) => {
+        const at = `${container.getHost()}:${container.getMappedPort(5432)}`
+        const adminUrl = `postgresql://${DB.admin}:${adminPassword}@${at}/${DB.database}`
+        const roleUrl = (database: string) => `postgresql://${DB.role}:${rolePassword}@${at}/${database}`
+        const ready = waitForConnection(adminUrl, 30_000).then(() =>
+          asAdmin(adminUrl, [
+            `CREATE ROLE ${DB.role} LOGIN PASSWORD '${rolePassword}' NOSUPERUSER NOCREATEDB NOCREATEROLE`,
+            `ALTER DATABASE ${DB.database} OWNER TO ${DB.role}`
+          ])
+        )
         ready.catch(() => undefined) // observed by the caller
-        return { hostUrl, ready }
+        return { adminUrl, roleUrl, database: { hostUrl: roleUrl(DB.database), ready } satisfies StartedDatabase }
       },
       (error: Error) => {
         throw new InfrastructureError(`PostgreSQL did not start in Docker (${this.images.postgres}): ${error.message}`)
       }
     )
+    server.catch(() => undefined)
+    const database = server.then(({ database }) => database)
     database.catch(() => undefined)
 
     const stop = once(async () => {
       await Promise.all(starts) // whatever is still starting must exist before it can be removed
       // One forced removal per container: nothing in them is worth a graceful stop once the check is over.
       await Promise.all(containers.map((container) => dockerode.getContainer(container.getId()).remove({ force: true, v: true }).catch(() => undefined)))
-      await created.remove().catch(() => undefined)
+      await dockerode.getVolume(socketVolume).remove().catch(() => undefined)
       reaper.release()
     })
 
     const createDatabase = async (name: string): Promise<StartedDatabase> => {
-      const { hostUrl, ready } = await database
-      await ready
-      const client = new pg.Client({ connectionString: hostUrl })
-      await client.connect()
-      try {
-        await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`)
-      } finally {
-        await client.end().catch(() => undefined)
-      }
-      const url = new URL(hostUrl)
-      url.pathname = `/${name}`
-      return { hostUrl: url.toString(), ready: Promise.resolve() }
+      const { adminUrl, roleUrl, database: own } = await server
+      await own.ready
+      await asAdmin(adminUrl, [`CREATE DATABASE ${pg.escapeIdentifier(name)} OWNER ${DB.role}`])
+      return { hostUrl: roleUrl(name), ready: Promise.resolve() }
     }
+    let nextPort = FIRST_SERVICE_PORT
 
     const startService = async (launch: ServiceLaunch, signal: AbortSignal): Promise<StartedService> => {
       const serviceName = `drill-${launch.dependency ?? 'service'}-${run}`
-      const serviceUrl = `http://${serviceName}:${SERVICE_PORT}`
-      const databaseUrl = `postgresql://${DB.user}:${DB.password}@${DB.alias}:5432/${launch.dependency ?? DB.database}`
+      const port = nextPort++
+      const serviceUrl = `http://127.0.0.1:${port}`
+      const databaseUrl = `postgresql://${DB.role}:${rolePassword}@localhost/${launch.dependency ?? DB.database}?host=${SOCKET_DIR}`
       const log = new LogTail()
       let service: StartedTestContainer
       let probe: StartedTestContainer
       try {
-        ;[service, probe] = await Promise.all([
-          starting(
-            new LimitedContainer(this.images.node)
-              .withName(serviceName)
-              .withNetworkMode(network)
-              .withUser('1000')
-              .withCopyDirectoriesToContainer([{ source: launch.bundleDir, target: '/app' }])
-              .withWorkingDir('/app')
-              .withEnvironment({ ...launch.environment, DATABASE_URL: databaseUrl, HOST: '0.0.0.0', PORT: String(SERVICE_PORT) })
-              .withCommand(['node', '--enable-source-maps', `/app/${launch.entry}`])
-              .withResourcesQuota({ memory: SERVICE_LIMITS.memoryGiB, cpu: SERVICE_LIMITS.cpus })
-              .withPidsLimit(SERVICE_LIMITS.pids)
-              .withLogLimit('10m')
-              .withLabels(ownerLabels())
-              .start()
-              .then(track)
-          ),
-          runner
-        ])
+        // The service joins the tests' network namespace, so that container has to exist first.
+        probe = await runner
+        service = await starting(
+          new LimitedContainer(this.images.node)
+            .withName(serviceName)
+            .withNetworkMode(`container:${probe.getId()}`)
+            .withBindMounts([socketMount])
+            .withUser('1000')
+            .withCopyDirectoriesToContainer([{ source: launch.bundleDir, target: '/app' }])
+            .withWorkingDir('/app')
+            .withEnvironment({ ...launch.environment, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port) })
+            .withCommand(['node', '--enable-source-maps', `/app/${launch.entry}`])
+            .withResourcesQuota({ memory: SERVICE_LIMITS.memoryGiB, cpu: SERVICE_LIMITS.cpus })
+            .withPidsLimit(SERVICE_LIMITS.pids)
+            .withLogLimit('10m')
+            .withLabels(ownerLabels())
+            .start()
+            .then(track)
+        )
       } catch (error) {
         throw new InfrastructureError(`Docker could not start the service's containers: ${(error as Error).message}`)
       }
@@ -231,6 +261,16 @@ export class DockerRuntime implements GradingRuntime {
   }
 }
 
+async function asAdmin(url: string, statements: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    for (const statement of statements) await client.query(statement)
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
 async function waitForConnection(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let last: unknown
@@ -270,10 +310,10 @@ function watchForExit(client: ContainerRuntimeClient, id: string, signal: AbortS
  */
 class ExitReaper {
   #containers: string[] = []
-  #networks: string[] = []
+  #volumes: string[] = []
   readonly #onExit = () => {
     if (this.#containers.length) spawnSync('docker', ['rm', '-f', ...this.#containers], { stdio: 'ignore' })
-    if (this.#networks.length) spawnSync('docker', ['network', 'rm', ...this.#networks], { stdio: 'ignore' })
+    if (this.#volumes.length) spawnSync('docker', ['volume', 'rm', ...this.#volumes], { stdio: 'ignore' })
   }
 
   constructor() {
@@ -284,8 +324,8 @@ class ExitReaper {
     this.#containers.push(id)
   }
 
-  network(name: string): void {
-    this.#networks.push(name)
+  volume(name: string): void {
+    this.#volumes.push(name)
   }
 
   release(): void {
