@@ -9,11 +9,19 @@
 // edit:  caches filled, but a source file changed since the last check (the usual case while fixing)
 // run:   `drill run` from the command to the banner that says the service answers (warm caches)
 // status: a command that only reads progress, for the start-up cost every command pays
+//
+// floor: in the same run and over the same number of runs, the pieces a check cannot do without
+// (see floors.mjs): a bare node start, the service bundle starting to listen, a PostgreSQL template
+// clone, a trivial node:test and vitest run. Each case is also given as a multiple of its floor
+// sum (median over median), which compares across machines better than seconds do.
+// Everything the bench starts is stopped when it ends, fails or is interrupted (Ctrl-C).
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { CleanupStack } from '../dist/lifecycle/cleanup-stack.js'
+import { FLOOR_PIECES, measureFloors, timedProcess } from './floors.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -29,29 +37,48 @@ const scenario = values.scenario
 const repoRoot = resolve(import.meta.dirname, '..', '..')
 const runtimes = values.runtimes.split(',').filter((runtime) => runtime !== 'docker' || spawnSync('docker', ['info'], { stdio: 'ignore' }).status === 0)
 
+// Ctrl-C (or SIGTERM, or a closed terminal): stop the running drill once, let it clean up, then remove
+// the floor's databases and processes and the throwaway clone. A second signal exits at once; the
+// exit handlers of the embedded runtime and local-postgres still kill what they started.
+const children = new Set()
+const cleanup = new CleanupStack()
+const controller = new AbortController()
+function onSignal(name) {
+  if (controller.signal.aborted) process.exit(130)
+  console.error(`\n${name}: stopping what the bench started…`)
+  controller.abort(new Error(`interrupted by ${name}`))
+  for (const child of children) child.kill('SIGINT')
+}
+for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(name, onSignal)
+
 const work = mkdtempSync(join(tmpdir(), 'drill-bench-'))
 const checkout = join(work, 'repo')
-execFileSync('git', ['clone', '--quiet', repoRoot, checkout])
-symlinkSync(join(repoRoot, 'node_modules'), join(checkout, 'node_modules'), 'dir')
 const drill = join(repoRoot, 'grader', 'bin', 'drill.js')
-const service = execFileSync(process.execPath, [drill, 'list', '--json'], { cwd: checkout, encoding: 'utf8' })
-const editTarget = join(checkout, 'services', JSON.parse(service).find((s) => s.id === scenario).service, 'src', 'app.ts')
-// A check grades a started drill: plant its bug in the throwaway clone, as a trainee's `drill start` does.
-execFileSync(process.execPath, [drill, 'start', scenario, '--yes'], { cwd: checkout, stdio: 'ignore' })
+// The floor's PostgreSQL cluster is cached in the bench's own folder, not the user's cache.
+process.env.XDG_CACHE_HOME = join(work, 'floor-cache')
 
-function timed(args, cacheHome) {
-  const started = performance.now()
-  const run = spawnSync(process.execPath, [drill, ...args], { cwd: checkout, env: { ...process.env, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' }, encoding: 'utf8' })
-  const ms = performance.now() - started
-  if (run.status === 2 || run.status === null || run.status > 2) throw new Error(`drill ${args.join(' ')} failed (${run.status}):\n${run.stdout}\n${run.stderr}`)
-  return ms
+// Each drill runs in a process group of its own, so one Ctrl-C reaches it once, from here (a second
+// one would make it exit without its graceful clean-up).
+const drillOptions = (cacheHome) => ({ cwd: checkout, detached: true, env: { ...process.env, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' } })
+
+async function timed(args, cacheHome) {
+  if (controller.signal.aborted) throw controller.signal.reason
+  try {
+    return (await timedProcess(process.execPath, [drill, ...args], drillOptions(cacheHome), children)).ms
+  } catch (error) {
+    // 1 is a failing verdict, which is still a timed check; 2 and above are the grader's own failures.
+    if (error.code === 1 && !controller.signal.aborted) return error.ms
+    throw controller.signal.aborted ? controller.signal.reason : error
+  }
 }
 
 /** `drill run` until it prints that the service answers; then Ctrl-C and wait for it to stop. */
 function timedRun(args, cacheHome) {
   return new Promise((resolvePromise, reject) => {
+    if (controller.signal.aborted) return reject(controller.signal.reason)
     const started = performance.now()
-    const child = spawn(process.execPath, [drill, ...args], { cwd: checkout, env: { ...process.env, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' } })
+    const child = spawn(process.execPath, [drill, ...args], drillOptions(cacheHome))
+    children.add(child)
     let output = ''
     let ms
     const onData = (chunk) => {
@@ -63,7 +90,12 @@ function timedRun(args, cacheHome) {
     }
     child.stdout.on('data', onData)
     child.stderr.on('data', onData)
-    child.on('close', (code) => (ms === undefined || code !== 0 ? reject(new Error(`drill ${args.join(' ')} failed (${code}):\n${output}`)) : resolvePromise(ms)))
+    child.on('close', (code) => {
+      children.delete(child)
+      if (controller.signal.aborted) reject(controller.signal.reason)
+      else if (ms === undefined || code !== 0) reject(new Error(`drill ${args.join(' ')} failed (${code}):\n${output}`))
+      else resolvePromise(ms)
+    })
   })
 }
 
@@ -73,56 +105,105 @@ function summary(samples) {
   return { median: at(0.5), p95: at(0.95), runs: samples.length }
 }
 
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`
 const rows = []
-function record(runtime, label, samples) {
+function record(runtime, label, samples, floor) {
   const { median, p95 } = summary(samples)
-  rows.push({ runtime, case: label, runs: samples.length, median_ms: Math.round(median), p95_ms: Math.round(p95) })
-  console.log(`${runtime.padEnd(9)} ${label.padEnd(22)} median ${(median / 1000).toFixed(2)} s   p95 ${(p95 / 1000).toFixed(2)} s   (${samples.length} runs)`)
+  const row = { runtime, case: label, runs: samples.length, median_ms: Math.round(median), p95_ms: Math.round(p95) }
+  if (floor) Object.assign(row, { floor: floor.name, floor_median_ms: Math.round(floor.median), times_floor: Number((median / floor.median).toFixed(2)) })
+  rows.push(row)
+  const times = row.times_floor === undefined ? '' : `   ${row.times_floor.toFixed(1)}× ${floor.name}`
+  console.log(`${runtime.padEnd(9)} ${label.padEnd(24)} median ${seconds(median)}   p95 ${seconds(p95)}   (${samples.length} runs)${times}`)
+}
+
+/** Sample i of a sum is the sum of sample i of its pieces: they were measured in the same round. */
+const sumOf = (samples, pieces) => samples[pieces[0]].map((_, i) => pieces.reduce((total, piece) => total + samples[piece][i], 0))
+
+// What each case cannot do without. A check is a process that starts its service on a fresh
+// database and runs tests; `drill run` starts the service on a fresh database; `status` is a process.
+const FLOORS = {
+  check: { name: 'check floor', pieces: ['node', 'service', 'clone', 'nodeTest'] },
+  run: { name: 'run floor', pieces: ['node', 'service', 'clone'] },
+  status: { name: 'node start', pieces: ['node'] }
 }
 
 console.log(`drill bench · scenario ${scenario} · ${cpus().length} cores · node ${process.version}\n`)
+let floorOf = {}
 try {
+  execFileSync('git', ['clone', '--quiet', repoRoot, checkout])
+  symlinkSync(join(repoRoot, 'node_modules'), join(checkout, 'node_modules'), 'dir')
+  const service = execFileSync(process.execPath, [drill, 'list', '--json'], { cwd: checkout, encoding: 'utf8' })
+  const editTarget = join(checkout, 'services', JSON.parse(service).find((s) => s.id === scenario).service, 'src', 'app.ts')
+  // A check grades a started drill: plant its bug in the throwaway clone, as a trainee's `drill start` does.
+  execFileSync(process.execPath, [drill, 'start', scenario, '--yes'], { cwd: checkout, stdio: 'ignore' })
+
+  const floorSamples = await measureFloors({ repoRoot, checkout, scenario, runs, work, children, cleanup, signal: controller.signal })
+  for (const [piece, label] of Object.entries(FLOOR_PIECES)) record('floor', label, floorSamples[piece])
+  for (const [kind, { name, pieces }] of Object.entries(FLOORS)) {
+    if (pieces.length > 1) record('floor', `${name} (sum)`, sumOf(floorSamples, pieces))
+    floorOf[kind] = { name, median: summary(sumOf(floorSamples, pieces)).median }
+  }
+  console.log()
+
   for (const runtime of runtimes) {
     const check = ['check', scenario, '--runtime', runtime]
     const cold = []
     for (let i = 0; i < runs; i++) {
       const cacheHome = mkdtempSync(join(work, 'cache-'))
       rmSync(join(checkout, '.drill'), { recursive: true, force: true })
-      cold.push(timed(check, cacheHome))
+      cold.push(await timed(check, cacheHome))
     }
-    record(runtime, 'cold check', cold)
+    record(runtime, 'cold check', cold, floorOf.check)
 
     const cacheHome = join(work, 'warm-cache')
     mkdirSync(cacheHome, { recursive: true })
-    timed(check, cacheHome)
+    await timed(check, cacheHome)
     const warm = []
-    for (let i = 0; i < runs; i++) warm.push(timed(check, cacheHome))
-    record(runtime, 'warm check', warm)
+    for (let i = 0; i < runs; i++) warm.push(await timed(check, cacheHome))
+    record(runtime, 'warm check', warm, floorOf.check)
 
     const edited = []
     for (let i = 0; i < runs; i++) {
       appendFileSync(editTarget, `\n// bench edit ${runtime} ${i}\n`)
-      edited.push(timed(check, cacheHome))
+      edited.push(await timed(check, cacheHome))
     }
     execFileSync('git', ['checkout', '--', '.'], { cwd: checkout })
-    record(runtime, 'warm check after edit', edited)
+    record(runtime, 'warm check after edit', edited, floorOf.check)
 
     const serving = []
     for (let i = 0; i < runs; i++) serving.push(await timedRun(['run', scenario, '--port', '3990', ...(runtime === 'docker' ? ['--docker'] : [])], cacheHome))
-    record(runtime, 'run until serving', serving)
+    record(runtime, 'run until serving', serving, floorOf.run)
 
     const validate = []
-    for (let i = 0; i < validateRuns; i++) validate.push(timed(['validate', '--all', '--jobs', '2', '--skip-service-suite', '--runtime', runtime], cacheHome))
+    for (let i = 0; i < validateRuns; i++) validate.push(await timed(['validate', '--all', '--jobs', '2', '--skip-service-suite', '--runtime', runtime], cacheHome))
     if (validate.length) record(runtime, 'validate --all --jobs 2', validate)
   }
   const status = []
-  for (let i = 0; i < runs; i++) status.push(timed(['status'], join(work, 'warm-cache')))
-  record('-', 'status', status)
+  for (let i = 0; i < runs; i++) status.push(await timed(['status'], join(work, 'warm-cache')))
+  record('-', 'status', status, floorOf.status)
+} catch (error) {
+  if (!controller.signal.aborted) throw error
 } finally {
+  await cleanup[Symbol.asyncDispose]().catch((error) => console.error(`Clean-up: ${error.message}`))
   rmSync(work, { recursive: true, force: true })
 }
+if (controller.signal.aborted) {
+  console.error('Interrupted; everything the bench started has been stopped.')
+  process.exit(130)
+}
+
+// The README's table: the same rows, with each case's multiple of its floor.
+const cell = (row) => (row.times_floor === undefined ? '–' : `${row.times_floor.toFixed(1)}× ${row.floor}`)
+console.log('\n| runtime | case | median | p95 | runs | × floor |\n| --- | --- | --- | --- | --- | --- |')
+for (const row of rows) console.log(`| ${row.runtime === '-' ? '–' : row.runtime} | ${row.case} | ${seconds(row.median_ms)} | ${seconds(row.p95_ms)} | ${row.runs} | ${cell(row)} |`)
+console.log(
+  `\n× floor: the case's median divided by the median of its floor sum, measured in this run (sample i of a sum adds up round i of its pieces).` +
+    `\ncheck floor = ${FLOORS.check.pieces.map((piece) => FLOOR_PIECES[piece]).join(' + ')}; run floor = ${FLOORS.run.pieces.map((piece) => FLOOR_PIECES[piece]).join(' + ')}; status: node start.` +
+    `\nThe hidden tests run on node:test, so the check floor has the node:test run; the vitest run is shown for comparison only.` +
+    `\nDocker cases are divided by the same (embedded) floor, so their multiple includes what containers add.`
+)
 
 const results = join(import.meta.dirname, 'results')
 mkdirSync(results, { recursive: true })
-writeFileSync(join(results, 'latest.json'), `${JSON.stringify({ scenario, cores: cpus().length, node: process.version, at: new Date().toISOString(), rows }, null, 2)}\n`)
+writeFileSync(join(results, 'latest.json'), `${JSON.stringify({ scenario, cores: cpus().length, node: process.version, at: new Date().toISOString(), floors: floorOf, rows }, null, 2)}\n`)
 console.log(`\nWritten to grader/bench/results/latest.json`)
