@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import { z } from 'zod'
 import { UsageError } from '../errors.js'
 import { drillDir } from '../workspace/drill-dir.js'
+import { formatKilobytes, MAX_REQUEST_BYTES, tooLargeAdvice } from '../workshop/submission-diff.js'
 
 /** What `drill join` keeps: where the workshop is and the trainee's token (only here, mode 600). */
 export const JoinedWorkshopSchema = z.object({
@@ -60,25 +61,39 @@ export async function forgetJoinedWorkshop(repoRoot: string): Promise<boolean> {
   }
 }
 
+/** How a connection ends when the server closes it under a request still being sent. */
+const CUT_OFF = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'])
+
 /** A workshop API call; failures become one-paragraph messages, the server's own when it sent one. */
 export async function workshopApi<T>(url: string, path: string, init: { method?: string; token?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const payload = init.body !== undefined ? JSON.stringify(init.body) : undefined
+  const payloadBytes = payload === undefined ? 0 : Buffer.byteLength(payload)
   let response: Response
+  let text: string
   try {
     response = await fetch(new URL(path, url), {
       method: init.method ?? 'GET',
       headers: {
         ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {})
+        ...(payload !== undefined ? { 'content-type': 'application/json' } : {})
       },
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      ...(payload !== undefined ? { body: payload } : {}),
       ...(init.signal ? { signal: init.signal } : {})
     })
+    text = await response.text()
   } catch (error) {
     if (init.signal?.aborted) throw error
     const cause = (error as { cause?: { code?: string; message?: string } }).cause
-    throw new UsageError(`Cannot reach the workshop server at ${url} (${cause?.code ?? cause?.message ?? (error as Error).message}). Check the address with the facilitator and that this machine can reach it.`)
+    const reason = cause?.code ?? cause?.message ?? (error as Error).message
+    // A server may close the connection on a body over its limit; over a network the client
+    // then often sees only the reset, not the server's answer.
+    if (payloadBytes > MAX_REQUEST_BYTES && CUT_OFF.has(cause?.code ?? '')) {
+      throw new UsageError(
+        `The workshop server at ${url} closed the connection (${reason}) while a request of ${formatKilobytes(payloadBytes)} was being sent, more than the ${formatKilobytes(MAX_REQUEST_BYTES)} it reads: the submission is too large. ${tooLargeAdvice()}`
+      )
+    }
+    throw new UsageError(`Cannot reach the workshop server at ${url} (${reason}). Check the address with the facilitator and that this machine can reach it.`)
   }
-  const text = await response.text()
   let body: unknown
   try {
     body = text ? JSON.parse(text) : {}

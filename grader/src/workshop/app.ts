@@ -6,17 +6,20 @@ import { ApiError, type AppContext, type WorkshopAppOptions } from './app-contex
 import { BoardHub, registerBoardRoutes } from './board-routes.js'
 import { FailureThrottle } from './failure-throttle.js'
 import { registerFacilitatorRoutes } from './facilitator-routes.js'
-import { MAX_DIFF_BYTES, SubmissionRejected } from './submission-diff.js'
+import { formatKilobytes, MAX_DIFF_BYTES, MAX_REQUEST_BYTES, SubmissionRejected, tooLargeAdvice } from './submission-diff.js'
 import { registerTraineeRoutes } from './trainee-routes.js'
 
 export type { WorkshopAppOptions } from './app-context.js'
+
+/** An over-limit body up to this size is read to its end before the 413, so the client receives it; a larger one has the connection closed. */
+const MAX_DRAINED_BYTES = 64 * 1024 * 1024
 
 /**
  * The workshop server's HTTP side: the facilitator's API and page, the trainees' API, and the
  * board. Grading happens elsewhere (workers on the queue); this only records and shows.
  */
 export async function buildWorkshopApp(options: WorkshopAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 4 * MAX_DIFF_BYTES, forceCloseConnections: true })
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_REQUEST_BYTES, forceCloseConnections: true })
   const ctx: AppContext = options
   const hub = new BoardHub(ctx, options.boardRefreshMs ?? 10_000)
   app.addHook('onClose', async () => hub.close())
@@ -29,7 +32,15 @@ export async function buildWorkshopApp(options: WorkshopAppOptions): Promise<Fas
     }
     const status = (error as { statusCode?: number }).statusCode
     if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send({ error: `The request is too large; submissions are limited to ${MAX_DIFF_BYTES / 1024} KB of diff.` })
+      const declared = Number(request.headers['content-length'])
+      // Fastify closes the connection here, under a client that may still be sending: over a
+      // real network the client then sees a reset instead of this answer. Up to a bound, the
+      // rest of the body is read and dropped, so the answer arrives (Node discards it).
+      if (Number.isSafeInteger(declared) && declared <= MAX_DRAINED_BYTES) reply.removeHeader('connection')
+      const size = Number.isSafeInteger(declared) ? `is ${formatKilobytes(declared)}` : 'is larger than that'
+      return reply.code(413).send({
+        error: `The submission is too large: this server reads requests of up to ${formatKilobytes(MAX_REQUEST_BYTES)} (a diff of up to ${formatKilobytes(MAX_DIFF_BYTES)}), and this one ${size}. ${tooLargeAdvice()}`
+      })
     }
     if (status && status < 500) return reply.code(status).send({ error: (error as Error).message })
     if (isDatabaseUnavailable(error)) {

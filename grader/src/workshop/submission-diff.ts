@@ -15,6 +15,19 @@ export class SubmissionRejected extends Error {
 
 export const MAX_DIFF_BYTES = 256 * 1024
 
+/** The largest request body the server reads: a diff at the limit, with room for JSON's escapes. */
+export const MAX_REQUEST_BYTES = 4 * MAX_DIFF_BYTES
+
+/** What to do about a submission that is too large, for every message that says so. */
+export function tooLargeAdvice(service?: string): string {
+  const where = service ? `services/${service}/src` : "the service's src/"
+  return `A fix changes a few lines of ${where}: submit only that, and undo generated files, lockfiles, copied folders and reformatted files (\`git status\` lists them; \`git restore <path>\` undoes a change, and a file you added can be deleted), then submit again.`
+}
+
+export function formatKilobytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`
+}
+
 function firstLines(text: string, count = 3): string {
   return text.trim().split('\n').slice(0, count).join(' ')
 }
@@ -24,12 +37,12 @@ function firstLines(text: string, count = 3): string {
  * source (as the local grader counts it), and that it applies to the server's pristine copy.
  * Git parses the diff, so what is checked is what `git apply` would touch.
  */
-export async function checkSubmissionDiff(options: { repoRoot: string; service: string; pristineDir: string; diff: string }): Promise<{ files: string[] }> {
+export async function checkSubmissionDiff(options: { repoRoot: string; service: string; pristineDir: string; diff: string }): Promise<{ files: string[]; diff: string }> {
   const { diff, service } = options
   const bytes = Buffer.byteLength(diff)
   if (bytes > MAX_DIFF_BYTES) {
     throw new SubmissionRejected(
-      `The diff is ${Math.ceil(bytes / 1024)} KB; submissions are limited to ${MAX_DIFF_BYTES / 1024} KB. A fix changes a few lines of services/${service}/src: undo generated or reformatted files and submit again.`,
+      `The submission is too large: its diff is ${formatKilobytes(bytes)}, and submissions are limited to ${formatKilobytes(MAX_DIFF_BYTES)}. ${tooLargeAdvice(service)}`,
       413
     )
   }
@@ -65,12 +78,20 @@ export async function checkSubmissionDiff(options: { repoRoot: string; service: 
       `The diff touches files outside the service's source: ${outside.join(', ')}. Only services/${service}/src is graded (tests, generated code, schema, migrations and configuration stay as shipped); paths are relative to services/${service}. Undo those changes (\`git restore services/${service}/<path>\`) and submit again.`
     )
   }
-  const check = await gitApply(['--check', '--whitespace=nowarn', `--directory=${relative(options.repoRoot, options.pristineDir)}`, '-'], diff, options.repoRoot)
+  const checkArgs = ['--check', '--whitespace=nowarn', `--directory=${relative(options.repoRoot, options.pristineDir)}`, '-']
+  const check = await gitApply(checkArgs, diff, options.repoRoot)
+  // A diff with Windows line ends (CRLF: a Windows checkout, an editor or a copy that converted
+  // it) does not match the server's files, whose lines end in LF. When the same diff with plain
+  // line ends applies exactly, that is what the trainee meant: it is checked and graded so.
+  if (!check.ok && diff.includes('\r\n')) {
+    const plain = diff.replaceAll('\r\n', '\n')
+    if ((await gitApply(checkArgs, plain, options.repoRoot)).ok) return { files, diff: plain }
+  }
   if (!check.ok) {
     throw new SubmissionRejected(
       `The diff does not apply to the server's copy of services/${service} (${firstLines(check.stderr)}). Your checkout may be on another commit than the server's: run \`git pull\`, carry your fix over, and submit again.`,
       409
     )
   }
-  return { files }
+  return { files, diff }
 }

@@ -113,10 +113,11 @@ export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): vo
       const scenario = ctx.catalog.get(input.scenario)
       if (!scenario) throw new ApiError(422, `This server cannot grade "${input.scenario}".`)
       const pristineDir = await workspacePristineService(ctx.repoRoot, ctx.pristineBase, scenario)
-      await checkSubmissionDiff({ repoRoot: ctx.repoRoot, service: scenario.service, pristineDir, diff: input.diff })
+      // What is graded is the diff as checked (with plain line ends when it came with Windows ones).
+      const { diff } = await checkSubmissionDiff({ repoRoot: ctx.repoRoot, service: scenario.service, pristineDir, diff: input.diff })
 
       const submission = await db.submission.create({
-        data: { ...scope, participantId: participant.id, entrant, diff: input.diff, elapsedMs: workshopElapsedMs(workshop) },
+        data: { ...scope, participantId: participant.id, entrant, diff, elapsedMs: workshopElapsedMs(workshop) },
         omit: { diff: true }
       })
       try {

@@ -4,6 +4,7 @@ import { pristineBase } from '../../workspace/pristine-base.js'
 import { findPlantedDrill } from '../../workspace/planted-drill.js'
 import { serviceDiff } from '../../workspace/restore-service.js'
 import { serverSentEvents } from '../../workshop/event-stream.js'
+import { formatKilobytes, MAX_DIFF_BYTES, tooLargeAdvice } from '../../workshop/submission-diff.js'
 import type { Scenario } from '../../scenarios/scenario.js'
 import type { CommandContext } from '../command-context.js'
 import { scenarioOrActive } from '../session.js'
@@ -53,8 +54,12 @@ export async function submit(scenarioId: string | undefined, options: SubmitOpti
   // Against the commit that planted the drill's bug, when it was planted here: the server applies the diff to its base with the same bug.
   const planted = scenario.bugPatchPath ? await findPlantedDrill(ctx.repoRoot, scenario.id) : undefined
   if (scenario.bugPatchPath && !planted) throw new UsageError(`${scenario.id} is not started in this checkout: \`drill start ${scenario.id}\` plants its bug, then fix it and submit.`)
-  const diff = await serviceDiff(ctx.repoRoot, scenario.service, planted?.commit ?? (await pristineBase(ctx.repoRoot)), { relative: true })
+  const diff = await serviceDiff(ctx.repoRoot, scenario.service, planted?.commit ?? (await pristineBase(ctx.repoRoot)), { relative: true }).catch((error: unknown) => {
+    if ((error as { code?: string }).code !== 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') throw error
+    throw new UsageError(`The submission is too large: the changes to services/${scenario.service} make a diff of more than 64 MB, and the workshop server takes ${formatKilobytes(MAX_DIFF_BYTES)}. ${tooLargeAdvice(scenario.service)}`)
+  })
   if (diff.trim() === '') throw new UsageError(`services/${scenario.service} has no changes yet: fix the bug, save, and submit again.`)
+  refuseOversizedDiff(diff, scenario.service)
   const submission = await workshopApi<SubmissionView>(joined.url, '/api/submissions', {
     method: 'POST',
     token: joined.token,
@@ -63,6 +68,21 @@ export async function submit(scenarioId: string | undefined, options: SubmitOpti
   })
   if (!options.json) ctx.terminal.line(`${c.bold(`drill submit ${scenario.id}`)} ${c.dim(`· ${joined.title} · received at ${formatDuration(submission.elapsedMs)} · submission ${submission.id}`)}`)
   return report(scenario, joined, await followSubmission(joined, submission, ctx, options.json ?? false), options, ctx)
+}
+
+/** The server refuses a diff over its limit: say so before sending it, with the files that make it large. */
+function refuseOversizedDiff(diff: string, service: string): void {
+  const bytes = Buffer.byteLength(diff)
+  if (bytes <= MAX_DIFF_BYTES) return
+  const files = diff
+    .split(/^(?=diff --git )/m)
+    .map((section) => ({ path: /^diff --git a\/(.+?) b\//.exec(section)?.[1], bytes: Buffer.byteLength(section) }))
+    .filter((file): file is { path: string; bytes: number } => file.path !== undefined)
+    .sort((a, b) => b.bytes - a.bytes)
+  const largest = files.slice(0, 3).map((file) => `${file.path} (${formatKilobytes(file.bytes)})`)
+  throw new UsageError(
+    `The submission is too large: the diff of services/${service} is ${formatKilobytes(bytes)}, and the workshop server takes at most ${formatKilobytes(MAX_DIFF_BYTES)}. ${largest.length > 0 ? `The largest changes: ${largest.join(', ')}. ` : ''}${tooLargeAdvice(service)}`
+  )
 }
 
 async function report(scenario: Scenario, joined: JoinedWorkshop, final: SubmissionView, options: SubmitOptions, ctx: CommandContext): Promise<number> {
