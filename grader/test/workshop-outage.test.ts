@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freePort, startLocalPostgres, type StartedLocalPostgres } from '@debug-drills/local-postgres'
@@ -6,6 +6,23 @@ import { describe, expect, it } from 'vitest'
 import { startWorkshopServer } from '../src/workshop/workshop-server.js'
 import { repoRoot } from './support/temp-checkout.js'
 import { eventually, tempStateDir } from './support/workshop.js'
+
+describe('workshop server state', () => {
+  it('keeps its state folder and the facilitator token from other users', async () => {
+    using state = tempStateDir() // made readable by all, as a careless umask would
+    const server = await startWorkshopServer({ repoRoot, stateDir: state.path, workers: 0, port: 0 })
+    try {
+      const folder = (await stat(state.path)).mode & 0o777
+      // Nobody else may list it or read what it holds; as root, the database's user may pass through.
+      expect(folder & 0o066).toBe(0)
+      expect(folder).toBe(process.getuid?.() === 0 ? 0o711 : 0o700)
+      expect((await stat(join(state.path, 'facilitator-token'))).mode & 0o777).toBe(0o600)
+      expect((await stat(join(state.path, 'postgres'))).mode & 0o077).toBe(0)
+    } finally {
+      await server.stop()
+    }
+  })
+})
 
 describe('workshop server and a database outage', () => {
   it('says the database is down (health and every route, 503) and carries on by itself when it is back', async () => {

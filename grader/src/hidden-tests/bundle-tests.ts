@@ -1,10 +1,10 @@
 import { copyFile, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import type { Scenario } from '../scenarios/scenario.js'
 import { ESM_REQUIRE_SHIM } from '../build/esm-require-shim.js'
+import { temporaryPrefix } from '../lifecycle/leftovers.js'
 
 export const TESTS_FILE = 'hidden.test.mjs'
 export const REPORTER_FILE = 'json-reporter.mjs'
@@ -26,7 +26,7 @@ const SET_MARK = 'drill-set:'
  * node --test's one per file saves a few hundred ms a check.
  */
 export async function bundleTests(scenario: Scenario): Promise<TestBundle> {
-  const dir = await mkdtemp(join(tmpdir(), 'drill-tests-'))
+  const dir = await mkdtemp(temporaryPrefix('tests'))
   try {
     const entry = (['invariant', 'regression'] as const)
       .map((set) => `import '${SET_MARK}${set}'\nimport ${JSON.stringify(set === 'regression' ? scenario.regressionTestsPath : scenario.invariantTestsPath)}`)

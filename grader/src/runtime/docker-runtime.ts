@@ -75,6 +75,10 @@ export class DockerRuntime implements GradingRuntime {
     return new DockerRuntime(client, await resolveImages(client))
   }
 
+  removeLeftovers(): Promise<number> {
+    return removeLeftovers(this.client)
+  }
+
   /**
    * Creates the socket volume, then starts PostgreSQL and the tests' container side by side; the
    * service container starts as soon as the tests' one exists, while PostgreSQL comes up.

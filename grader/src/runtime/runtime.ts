@@ -74,6 +74,8 @@ export interface GradingRuntime {
   /** The service runs from inside the checkout, so packages load from its node_modules. */
   readonly runsInsideCheckout: boolean
   startEnvironment(tests: TestLaunch, signal: AbortSignal): Promise<StartedEnvironment>
+  /** Removes what checks of processes no longer running left in this runtime (containers, volumes); answers how many. */
+  removeLeftovers?(): Promise<number>
 }
 
 /** The service crashed, hung or never became ready: the trainee's code, shown with its log. */

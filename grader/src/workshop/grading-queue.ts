@@ -1,10 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { hostname, tmpdir } from 'node:os'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import PgBoss from 'pg-boss'
 import { CancelledError, DrillError } from '../errors.js'
 import type { GradeReport } from '../grading/grade-report.js'
 import { grade } from '../grading/grade.js'
+import { removeLeftoverFolders, sweepPeriodically, temporaryPrefix } from '../lifecycle/leftovers.js'
 import type { GradingRuntime } from '../runtime/runtime.js'
 import type { Scenario } from '../scenarios/scenario.js'
 import { announce, type WorkshopDb } from './workshop-db.js'
@@ -85,7 +86,12 @@ export interface GradingWorkerOptions {
   name?: string
   onGraded?: (submissionId: string, status: string) => void
   onError?: (error: Error) => void
+  /** How often the worker clears what dead gradings left (containers, volumes, folders); 5 minutes by default. */
+  sweepIntervalMs?: number
 }
+
+/** A worker sweeps at start and then this often, whether or not it is grading. */
+export const SWEEP_INTERVAL_MS = 5 * 60_000
 
 export interface GradingWorker {
   name: string
@@ -116,7 +122,7 @@ export async function startGradingWorker(options: GradingWorkerOptions): Promise
 
     const scenario = options.catalog.get(submission.scenario)
     let report: SubmissionReport
-    const dir = await mkdtemp(join(tmpdir(), 'drill-submission-'))
+    const dir = await mkdtemp(temporaryPrefix('submission'))
     try {
       // Each earlier attempt ended with its worker gone (killed, crashed, out of memory): this
       // submission may be what kills them, and pg-boss gives up after this one.
@@ -158,6 +164,13 @@ export async function startGradingWorker(options: GradingWorkerOptions): Promise
     }
   }
 
+  // A worker killed mid-grading leaves containers and folders behind; any live worker clears them.
+  const sweeping = sweepPeriodically(
+    () => Promise.all([removeLeftoverFolders(options.repoRoot), options.runtime.removeLeftovers?.()]),
+    options.sweepIntervalMs ?? SWEEP_INTERVAL_MS,
+    (error) => options.onError?.(new Error(`clearing what dead gradings left: ${error.message}`))
+  )
+
   const workerIds: string[] = []
   for (let slot = 0; slot < Math.max(1, options.concurrency); slot++) {
     workerIds.push(
@@ -180,6 +193,7 @@ export async function startGradingWorker(options: GradingWorkerOptions): Promise
   return {
     name,
     async stop() {
+      sweeping[Symbol.dispose]()
       for (const id of workerIds) await boss.offWork({ id }).catch(() => undefined)
       stopping.abort()
       await Promise.allSettled([...running])

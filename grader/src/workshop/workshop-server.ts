@@ -85,6 +85,11 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
   const timing: QueueTiming = { ...DEFAULT_QUEUE_TIMING, ...options.timing }
   const stateDir = options.stateDir ?? serveStateDir(options.repoRoot)
   try {
+    // The database's files and the facilitator's token: for this user's eyes only. As root, the
+    // embedded PostgreSQL runs as another user, which must still pass through to its own folder.
+    const stateMode = process.getuid?.() === 0 ? 0o711 : 0o700
+    await mkdir(stateDir, { recursive: true, mode: stateMode })
+    await chmod(stateDir, stateMode)
     let databaseUrl = options.databaseUrl
     if (!databaseUrl) {
       let postgres: StartedLocalPostgres
