@@ -97,6 +97,24 @@ describe('grade on the embedded runtime', () => {
     }
   })
 
+  it('refuses a type-check that reads TypeScript outside the service, whose messages would quote it', async () => {
+    // The compiler quotes names from what it reads ("Cannot find name 'TOPSECRET_…'"); the bundler never sees these two.
+    const secret = `TOPSECRET_${Math.random().toString(36).slice(2)}`
+    const outside = join(checkout.root, 'scenarios', 'tutorial', 'leak.ts')
+    writeFileSync(outside, `${secret}\nexport type Leak = typeof ${secret}\n`)
+    onTestFinished(() => {
+      checkout.git('clean', '-fdq', 'scenarios')
+    })
+    for (const line of [`/// <reference path="${outside}" />`, `import type { Leak } from '${outside.replace(/\.ts$/, '.js')}'\nexport type Shown = Leak`]) {
+      checkout.git('checkout', '--', '.')
+      writeFileSync(route, `${line}\n${readFileSync(route, 'utf8')}`)
+      const report = await check()
+      expect(report).toMatchObject({ verdict: 'error', problem: { kind: 'compile' } })
+      expect(report.problem?.details.join('\n')).toMatch(/The type-check read .*leak\.ts, which is outside the service and its packages/)
+      expect(JSON.stringify(report)).not.toContain(secret)
+    }
+  })
+
   it('is an error with the service’s last log lines when it crashes at start-up', async () => {
     replaceInFile(
       join(checkout.root, 'services', 'greetings', 'src', 'server.ts'),

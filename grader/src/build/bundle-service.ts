@@ -125,7 +125,7 @@ function formatMessage(message: Message): string {
  * to), and the installed packages. Nothing else on the machine: not the checkout's scenarios,
  * not the server's state, not /etc.
  */
-async function readableRoots(options: BundleOptions): Promise<string[]> {
+export async function readableRoots(options: Pick<BundleOptions, 'buildDir' | 'repoRoot' | 'service'>): Promise<string[]> {
   const real = (path: string) => realpath(path).catch(() => undefined)
   // Each installed package, wherever its link points (a workspace package lives beside the services).
   const packages = async (nodeModules: string) => {
@@ -141,9 +141,14 @@ async function readableRoots(options: BundleOptions): Promise<string[]> {
   return [...roots, pristine].filter((root): root is string => Boolean(root))
 }
 
+/** Whether a real path is one of `roots` or inside one. */
+export function insideRoots(roots: string[], path: string): boolean {
+  return roots.some((root) => path === root || path.startsWith(`${root}${sep}`))
+}
+
 /** Refuses every import that leaves `roots` (symlinks followed) and every import with attributes (`with { type: 'text' }`). */
 function confined(roots: string[]): Plugin {
-  const inside = (path: string) => roots.some((root) => path === root || path.startsWith(`${root}${sep}`))
+  const inside = (path: string) => insideRoots(roots, path)
   return {
     name: 'drill-confined-build',
     setup(plugin) {

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process'
+import { realpath } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { dirname, isAbsolute, join } from 'node:path'
+import { insideRoots } from './bundle-service.js'
 
 export interface TypecheckResult {
   ok: boolean
@@ -10,24 +12,48 @@ export interface TypecheckResult {
 
 export const nativeTsc = join(dirname(createRequire(import.meta.url).resolve('typescript-native/package.json')), 'bin', 'tsc')
 
-/** Type-checks the service's source with TypeScript's native compiler: about half a second single-threaded, which on two cores beats its default thread pool and leaves a core for the rest of the check. */
-export function typecheckService(buildDir: string, displayPrefix: string, signal?: AbortSignal): Promise<TypecheckResult> {
+/**
+ * Type-checks the service's source with TypeScript's native compiler: about half a second single-threaded, which on two cores beats its default thread pool and leaves a core for the rest of the check.
+ *
+ * With `roots` (see readableRoots), the check is confined as the bundle is: the compiler's
+ * messages quote names from every file it read, so when its program took in a file outside the
+ * roots (a `/// <reference path>` or a type-only import, which the bundler never sees), none of
+ * them is shown, only which file was refused.
+ */
+export async function typecheckService(buildDir: string, displayPrefix: string, signal?: AbortSignal, roots?: string[]): Promise<TypecheckResult> {
+  const { code, output } = await runCompiler(buildDir, roots ? ['--listFiles'] : [], signal)
+  const lines = output.split('\n').filter((line) => line.trim())
+  // --listFiles adds the program's files, one absolute path per line, to the diagnostics.
+  const listed = lines.filter((line) => isAbsolute(line) && !/\(\d+,\d+\): /.test(line))
+  if (roots) {
+    for (const file of listed) {
+      if (insideRoots(roots, file)) continue
+      const real = await realpath(file).catch(() => file)
+      if (!insideRoots(roots, real)) {
+        return {
+          ok: false,
+          messages: [`The type-check read ${real}, which is outside the service and its packages (a \`/// <reference path>\` or an import names it): a build reads only services/<name> and the installed packages. Remove that reference or import.`]
+        }
+      }
+    }
+  }
+  const messages = lines.filter((line) => !listed.includes(line)).map((line) => (line.startsWith('src/') ? `${displayPrefix}${line}` : line))
+  return { ok: code === 0, messages }
+}
+
+function runCompiler(buildDir: string, extra: string[], signal?: AbortSignal): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nativeTsc, '--noEmit', '--singleThreaded', '--pretty', 'false', '-p', 'tsconfig.build.json'], {
+    const child = spawn(process.execPath, [nativeTsc, '--noEmit', '--singleThreaded', '--pretty', 'false', ...extra, '-p', 'tsconfig.build.json'], {
       cwd: buildDir,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // The compiler needs nothing of the grader's environment (tokens, database URLs).
+      env: { PATH: process.env.PATH ?? '' },
       signal
     })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.on('error', (error) => (signal?.aborted ? resolve({ ok: false, messages: [] }) : reject(error)))
-    child.on('close', (code) => {
-      const messages = output
-        .split('\n')
-        .filter((line) => line.trim())
-        .map((line) => (line.startsWith('src/') ? `${displayPrefix}${line}` : line))
-      resolve({ ok: code === 0, messages })
-    })
+    child.on('error', (error) => (signal?.aborted ? resolve({ code: 1, output: '' }) : reject(error)))
+    child.on('close', (code) => resolve({ code, output }))
   })
 }

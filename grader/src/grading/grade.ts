@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import { join } from 'node:path'
 import { applyMigrations } from '@debug-drills/prisma-offline'
-import { bundleService } from '../build/bundle-service.js'
+import { bundleService, readableRoots } from '../build/bundle-service.js'
 import { typecheckService, type TypecheckResult } from '../build/typecheck-service.js'
 import { CancelledError, DrillError, InfrastructureError, UsageError } from '../errors.js'
 import { bundleTests } from '../hidden-tests/bundle-tests.js'
@@ -140,7 +140,9 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     // The compiler, the database and the bundle start together; the verdict waits for all.
     const stopTypecheck = new AbortController()
     cleanup.defer(async () => stopTypecheck.abort())
-    const typecheck: Promise<TypecheckResult> = typecheckService(buildDir.path, `services/${scenario.service}/`, stopTypecheck.signal)
+    const typecheck: Promise<TypecheckResult> = readableRoots({ buildDir: buildDir.path, repoRoot, service: scenario.service }).then((roots) =>
+      typecheckService(buildDir.path, `services/${scenario.service}/`, stopTypecheck.signal, roots)
+    )
     // A key of this check's own: the service accepts it, the hidden tests send it.
     const serviceToken = randomBytes(18).toString('base64url')
     const testLaunch = { bundleDir: tests.dir, seed, serviceToken, timeoutMs: TESTS_TIMEOUT_MS }
