@@ -1,14 +1,15 @@
-import { chmod, mkdtemp, rm, stat } from 'node:fs/promises'
+import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freePort, startLocalPostgres, type StartedLocalPostgres } from '@debug-drills/local-postgres'
+import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { startWorkshopServer } from '../src/workshop/workshop-server.js'
 import { repoRoot } from './support/temp-checkout.js'
 import { eventually, tempStateDir } from './support/workshop.js'
 
 describe('workshop server state', () => {
-  it('keeps its state folder and the facilitator token from other users', async () => {
+  it('keeps its state folder, the facilitator token and its database from other users', async () => {
     using state = tempStateDir() // made readable by all, as a careless umask would
     const server = await startWorkshopServer({ repoRoot, stateDir: state.path, workers: 0, port: 0 })
     try {
@@ -18,6 +19,12 @@ describe('workshop server state', () => {
       expect(folder).toBe(process.getuid?.() === 0 ? 0o711 : 0o700)
       expect((await stat(join(state.path, 'facilitator-token'))).mode & 0o777).toBe(0o600)
       expect((await stat(join(state.path, 'postgres'))).mode & 0o077).toBe(0)
+      // Its database has a password of its own, not the cluster template's well-known one.
+      const password = (await readFile(join(state.path, 'database-password'), 'utf8')).trim()
+      expect((await stat(join(state.path, 'database-password'))).mode & 0o777).toBe(0o600)
+      expect(server.databaseUrl).toContain(`:${password}@`)
+      const withDefault = new pg.Client({ connectionString: server.databaseUrl.replace(`:${password}@`, ':postgres@') })
+      await expect(withDefault.connect()).rejects.toThrow(/password authentication failed/)
     } finally {
       await server.stop()
     }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -71,6 +72,19 @@ async function ensureFacilitatorToken(db: WorkshopDb, file: string): Promise<str
   return token
 }
 
+/** The embedded database's own password, made on the first start and kept beside its data, for this user only. */
+async function databasePassword(file: string): Promise<string> {
+  const saved = await readFile(file, 'utf8').then(
+    (text) => text.trim(),
+    () => ''
+  )
+  if (saved) return saved
+  const password = randomBytes(24).toString('base64url')
+  await writeFile(file, `${password}\n`, { mode: 0o600 })
+  await chmod(file, 0o600)
+  return password
+}
+
 export async function scenarioCatalog(repoRoot: string): Promise<Map<string, Scenario>> {
   return new Map((await listScenarios(repoRoot)).map((scenario) => [scenario.id, scenario]))
 }
@@ -103,6 +117,8 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
         )
       }
       cleanup.defer(() => postgres.stop())
+      // Not the well-known password of the cluster it starts from: another local user could write verdicts.
+      await postgres.usePassword(await databasePassword(join(stateDir, 'database-password')))
       databaseUrl = postgres.connectionUri()
       log(`Database: embedded PostgreSQL, data kept in ${dataDir}`)
     } else {

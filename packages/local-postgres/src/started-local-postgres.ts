@@ -10,7 +10,7 @@ const SHUTDOWN_GRACE_MS = 5_000
 export class StartedLocalPostgres implements AsyncDisposable {
   readonly host = '127.0.0.1'
   readonly user = SUPERUSER
-  readonly password = SUPERUSER_PASSWORD
+  #password = SUPERUSER_PASSWORD
   #stopping: Promise<void> | undefined
   readonly #onExit = () => this.#killNow()
 
@@ -22,6 +22,34 @@ export class StartedLocalPostgres implements AsyncDisposable {
   ) {
     // Last resort if the owner never calls stop(): nothing may outlive this process.
     globalThis.process.once('exit', this.#onExit)
+  }
+
+  get password(): string {
+    return this.#password
+  }
+
+  /**
+   * Makes `password` the superuser's from now on, for a cluster kept in a data folder: the
+   * cached cluster every one starts from has a well-known password, which any local user could
+   * use. Idempotent: a cluster that has it already (a later start) is only connected to with it.
+   */
+  async usePassword(password: string): Promise<void> {
+    if (password === this.#password) return
+    const client = new pg.Client({ connectionString: this.connectionUri() })
+    const reachable = await client.connect().then(
+      () => true,
+      () => false
+    )
+    if (!reachable) {
+      this.#password = password // set by an earlier start: the next connection proves it
+      return
+    }
+    try {
+      await client.query(`ALTER ROLE ${client.escapeIdentifier(this.user)} PASSWORD ${client.escapeLiteral(password)}`)
+    } finally {
+      await client.end()
+    }
+    this.#password = password
   }
 
   get pid(): number | undefined {

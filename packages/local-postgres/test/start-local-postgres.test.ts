@@ -68,6 +68,38 @@ describe('startLocalPostgres', () => {
     }
   })
 
+  it('gives a persistent cluster a password of its own, which later starts keep and the default no longer opens', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'drill-pg-password-'))
+    await chmod(parent, 0o755) // as root, PostgreSQL runs as another user, who must reach the folder
+    const dataDir = join(parent, 'cluster')
+    const password = `pw-${Math.random().toString(36).slice(2)}`
+    const connects = async (uri: string) => {
+      const client = new pg.Client({ connectionString: uri })
+      return client.connect().then(
+        async () => {
+          await client.end()
+          return 'connected'
+        },
+        (error: Error) => error.message
+      )
+    }
+    try {
+      {
+        await using first = await startLocalPostgres({ dataDir })
+        const withDefault = first.connectionUri()
+        await first.usePassword(password)
+        expect(first.connectionUri()).toContain(`:${password}@`)
+        expect(await connects(first.connectionUri())).toBe('connected')
+        expect(await connects(withDefault)).toMatch(/password authentication failed/)
+      }
+      await using second = await startLocalPostgres({ dataDir })
+      await second.usePassword(password)
+      expect(await connects(second.connectionUri())).toBe('connected')
+    } finally {
+      await rm(parent, { recursive: true, force: true })
+    }
+  })
+
   it('starts on a persistent data folder whose last owner was killed with its PostgreSQL still running', async () => {
     const parent = await mkdtemp(join(tmpdir(), 'drill-pg-orphan-'))
     await chmod(parent, 0o755)
