@@ -1,10 +1,12 @@
+import { chmodSync, readFileSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { EmbeddedRuntime } from '../src/runtime/embedded-runtime.js'
 import { startWorkerProcess } from '../src/workshop/workshop-server.js'
 import { dockerAvailable } from './support/docker-available.js'
+import { expectNoGradingProcesses } from './support/leftovers.js'
 import { startDrill, type DrillProcess } from './support/drill-process.js'
 import { runDrill } from './support/run-drill.js'
 import { repoRoot, tempCheckout } from './support/temp-checkout.js'
@@ -194,6 +196,58 @@ describe('one verdict per submission', () => {
     } finally {
       if (running) await server.stop()
     }
+  })
+})
+
+describe('drill serve killed with kill -9', () => {
+  it('starts again on the same state folder with no manual step, and grades what it was grading, once', async () => {
+    using checkout = tempCheckout()
+    chmodSync(dirname(checkout.root), 0o755) // as root, PostgreSQL runs as another user, who must reach its folder
+    const port = await freePort()
+    const serve = () => startDrill(['serve', '--port', String(port), '--workers', '1', '--runtime', 'embedded', '--grade-timeout', '20'], { cwd: checkout.root })
+    const url = `http://127.0.0.1:${port}`
+    const api = async <T>(method: string, path: string, token: string, body?: unknown) => {
+      const response = await fetch(new URL(path, url), {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {})
+      })
+      return (await response.json()) as T
+    }
+    const first = serve()
+    let second: DrillProcess | undefined
+    try {
+      await first.waitFor(/Workshop server at/, 60_000)
+      const facilitator = readFileSync(join(checkout.root, '.drill', 'serve', 'facilitator-token'), 'utf8').trim()
+      const workshop = await api<{ id: string; joinCode: string }>('POST', '/api/workshops', facilitator, { title: 'Crash', scenarios: [SCENARIO], durationMinutes: 60 })
+      await api('POST', `/api/workshops/${workshop.id}/start`, facilitator)
+      const { token } = await api<{ token: string }>('POST', '/api/join', '', { code: workshop.joinCode, name: 'ada' })
+      const { id } = await api<{ id: string }>('POST', '/api/submissions', token, { scenario: SCENARIO, diff: referenceFix(SCENARIO) })
+      await eventually('grading under way', async () => ((await api<SubmissionBody>('GET', `/api/submissions/${id}`, token)).status === 'grading' ? true : undefined))
+
+      // No chance to clean up: its PostgreSQL runs on, and the grading's job stays taken.
+      first.child.kill('SIGKILL')
+      await first.exited
+      second = serve()
+      await second.waitFor(/Workshop server at/, 30_000)
+      const ended = await eventually(
+        'the submission graded after the restart',
+        async () => {
+          const body = await api<SubmissionBody>('GET', `/api/submissions/${id}`, token)
+          return ['passed', 'failed', 'error'].includes(body.status) ? body : undefined
+        },
+        120_000
+      )
+      expect(ended).toMatchObject({ status: 'passed', attempts: 2, report: { verdict: 'pass' } })
+    } finally {
+      if (first.child.exitCode === null && first.child.signalCode === null) first.child.kill('SIGKILL')
+      if (second) {
+        second.child.kill('SIGINT')
+        expect(await second.exited).toBe(0)
+      }
+    }
+    // The killed server's own PostgreSQL was reclaimed by the second, which stopped it; its grading's processes followed it.
+    await expectNoGradingProcesses()
   })
 })
 

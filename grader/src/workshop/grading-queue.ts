@@ -6,6 +6,7 @@ import { CancelledError, DrillError } from '../errors.js'
 import type { GradeReport } from '../grading/grade-report.js'
 import { grade } from '../grading/grade.js'
 import { removeLeftoverFolders, sweepPeriodically, temporaryPrefix } from '../lifecycle/leftovers.js'
+import { processAlive } from '../lifecycle/processes.js'
 import type { GradingRuntime } from '../runtime/runtime.js'
 import type { Scenario } from '../scenarios/scenario.js'
 import { announce, type WorkshopDb } from './workshop-db.js'
@@ -100,6 +101,29 @@ export interface GradingWorker {
 }
 
 /**
+ * Puts back in the queue, at once, what a grader on this machine was grading when it died
+ * (`kill -9`, a crash): its job would otherwise stay taken until it expires. Only gradings
+ * whose grader is named after its process (`<host>:<pid>`, the default) can be told dead.
+ */
+export async function requeueOrphanedGradings(db: WorkshopDb, boss: PgBoss): Promise<number> {
+  const prefix = `${hostname()}:`
+  const grading = await db.submission.findMany({ where: { status: 'grading', gradedBy: { startsWith: prefix } }, select: { id: true, workshopId: true, gradedBy: true } })
+  let requeued = 0
+  for (const submission of grading) {
+    const pid = Number(submission.gradedBy?.slice(prefix.length))
+    if (!Number.isSafeInteger(pid) || pid <= 0 || processAlive(pid)) continue
+    const jobs = await db.$queryRaw<{ id: string }[]>`SELECT id::text FROM pgboss.job WHERE name = ${GRADE_QUEUE} AND state = 'active' AND data->>'submissionId' = ${submission.id}`
+    const moved = await db.submission.updateMany({ where: { id: submission.id, status: 'grading', gradedBy: submission.gradedBy }, data: { status: 'queued' } })
+    if (moved.count === 0) continue
+    // Failing the job hands it out again (retries are immediate); the attempt still counts.
+    for (const job of jobs) await boss.fail(GRADE_QUEUE, job.id, { reason: `its grader ${submission.gradedBy} died` })
+    await announce(db, { kind: 'submission', workshopId: submission.workshopId, submissionId: submission.id, status: 'queued' })
+    requeued++
+  }
+  return requeued
+}
+
+/**
  * Takes grading jobs from the queue, `concurrency` at a time. Each submission gets one
  * verdict: a worker only writes it while the submission is still being graded, so a retried
  * job whose first worker came back late cannot grade it twice.
@@ -164,9 +188,9 @@ export async function startGradingWorker(options: GradingWorkerOptions): Promise
     }
   }
 
-  // A worker killed mid-grading leaves containers and folders behind; any live worker clears them.
+  // A worker killed mid-grading leaves its grading taken, and containers and folders behind; any live worker on the machine clears them.
   const sweeping = sweepPeriodically(
-    () => Promise.all([removeLeftoverFolders(options.repoRoot), options.runtime.removeLeftovers?.()]),
+    () => Promise.all([requeueOrphanedGradings(db, boss), removeLeftoverFolders(options.repoRoot), options.runtime.removeLeftovers?.()]),
     options.sweepIntervalMs ?? SWEEP_INTERVAL_MS,
     (error) => options.onError?.(new Error(`clearing what dead gradings left: ${error.message}`))
   )
