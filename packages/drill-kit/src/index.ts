@@ -4,3 +4,4 @@ export { dependency, request, service, type RequestOptions, type ServiceClient, 
 export { random } from './random.js'
 export { scenarioTest } from './scenario-test.js'
 export * as pools from './pools.js'
+export { pause, until } from './waiting.js'

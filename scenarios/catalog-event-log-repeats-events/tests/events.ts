@@ -1,4 +1,4 @@
-import { check, database, expectStatus, random, service } from '@debug-drills/drill-kit'
+import { check, database, expectStatus, pause, random, service } from '@debug-drills/drill-kit'
 
 export function json(value: unknown): string {
   return JSON.stringify(value)
@@ -146,10 +146,6 @@ export function walkProblem(walked: Walk, expected: readonly number[], limit: nu
   const pages = pagesOf(expected, limit)
   if (json(walked.pages) !== json(pages)) return `following next through ${what} with limit=${limit}, the pages were ${json(walked.pages)}, expected ${json(pages)} (full pages, and no next after the last event)`
   return undefined
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
 /** Polls the database until every event of `sku` has been published by the relay, or fails after 10 s. */

@@ -1,4 +1,4 @@
-import { check, database, expectStatus, random, service, type ServiceResponse } from '@debug-drills/drill-kit'
+import { check, database, expectStatus, random, service, type ServiceResponse, until } from '@debug-drills/drill-kit'
 
 export interface Product {
   sku: string
@@ -270,19 +270,6 @@ export async function categoryCount(category: string): Promise<number> {
   expectStatus(response, 200, 'listing the categories')
   check(Array.isArray(response.body), `GET /categories answered ${response.text.slice(0, 200)}, expected a list.`)
   return response.body.find((entry) => entry.category === category)?.productCount ?? 0
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-async function until<T>(deadlineMs: number, probe: () => Promise<T | undefined>): Promise<T | undefined> {
-  const deadline = Date.now() + deadlineMs
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined || Date.now() > deadline) return value
-    await pause(5)
-  }
 }
 
 const HOLD = 'catalog row hold'

@@ -1,4 +1,4 @@
-import { check, database, expectStatus, random, service, type ServiceResponse } from '@debug-drills/drill-kit'
+import { check, database, expectStatus, random, service, type ServiceResponse, until } from '@debug-drills/drill-kit'
 
 export function json(value: unknown): string {
   return JSON.stringify(value)
@@ -95,19 +95,6 @@ export async function categoryProblem(categories: string[], after: string): Prom
     })
     .filter((problem) => problem !== undefined)
   return wrong.length === 0 ? undefined : `after ${after}, GET /categories counted ${wrong.join(', ')}`
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-async function until<T>(deadlineMs: number, probe: () => Promise<T | undefined>): Promise<T | undefined> {
-  const deadline = Date.now() + deadlineMs
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined || Date.now() > deadline) return value
-    await pause(5)
-  }
 }
 
 const HOLD = 'catalog stock hold'

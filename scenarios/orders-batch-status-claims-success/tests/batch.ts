@@ -1,4 +1,4 @@
-import { CheckFailed, database, expectStatus, random, service, type ServiceResponse } from '@debug-drills/drill-kit'
+import { CheckFailed, database, expectStatus, pause, random, service, type ServiceResponse, until } from '@debug-drills/drill-kit'
 
 export const STATUSES = ['pending', 'paid', 'shipped', 'cancelled'] as const
 export type Status = (typeof STATUSES)[number]
@@ -131,19 +131,7 @@ export async function changeCounts(ids: readonly number[]): Promise<Map<number, 
   return new Map(rows.map((row) => [row.id, row.changes]))
 }
 
-export function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-/** Polls `probe` until it answers something or the deadline passes (then undefined). */
-export async function until<T>(deadlineMs: number, probe: () => Promise<T | undefined>): Promise<T | undefined> {
-  const deadline = Date.now() + deadlineMs
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined || Date.now() > deadline) return value
-    await pause(10)
-  }
-}
+export { pause, until }
 
 const HOLD = 'warehouse row hold'
 

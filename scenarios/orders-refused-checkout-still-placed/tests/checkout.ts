@@ -1,4 +1,4 @@
-import { CheckFailed, database, expectStatus, random, service, type ServiceResponse } from '@debug-drills/drill-kit'
+import { CheckFailed, database, expectStatus, random, service, type ServiceResponse, until } from '@debug-drills/drill-kit'
 
 export interface Line {
   sku: string
@@ -82,19 +82,6 @@ export const NOTHING: Stored = { orders: [], lines: 0, auditEntries: 0, webhookE
 
 export function fail(message: string): never {
   throw new CheckFailed(message)
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-async function until<T>(deadlineMs: number, probe: () => Promise<T | undefined>): Promise<T | undefined> {
-  const deadline = Date.now() + deadlineMs
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined || Date.now() > deadline) return value
-    await pause(5)
-  }
 }
 
 const MARK = 'other checkout'

@@ -1,4 +1,4 @@
-import { CheckFailed, database, expectStatus, random, service } from '@debug-drills/drill-kit'
+import { CheckFailed, database, expectStatus, random, service, until } from '@debug-drills/drill-kit'
 
 export const STATUSES = ['pending', 'paid', 'shipped', 'cancelled'] as const
 export type Status = (typeof STATUSES)[number]
@@ -163,20 +163,7 @@ export function describeFilter({ status, customerId }: Filter): string {
   return 'all orders'
 }
 
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
 /** Polls `probe` until it answers something or the deadline passes (then undefined). */
-async function until<T>(deadlineMs: number, probe: () => Promise<T | undefined>): Promise<T | undefined> {
-  const deadline = Date.now() + deadlineMs
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined || Date.now() > deadline) return value
-    await pause(5)
-  }
-}
-
 const HOLD = 'orders table hold'
 
 /**
