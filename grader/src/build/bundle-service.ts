@@ -19,6 +19,8 @@ export interface BundleOptions {
   mode: 'packages' | 'self-contained'
   repoRoot: string
   service: string
+  /** What the build may read (see readableRoots); found here when the caller has not already. */
+  roots?: string[]
 }
 
 // Enough for a validation round's every version of one service (graded side by side) and a trainee's recent edits.
@@ -57,7 +59,7 @@ async function runEsbuild(options: BundleOptions, outDir: string): Promise<Bundl
       sourcesContent: false,
       banner: { js: ESM_REQUIRE_SHIM },
       logLevel: 'silent',
-      plugins: [confined(await readableRoots(options))]
+      plugins: [confined(options.roots ?? (await readableRoots(options)))]
     })
     await pointSourcesAtCheckout(join(outDir, 'server.mjs.map'), outDir, options.buildDir, options.sourceRoot)
     return { ok: true, entry: 'server.mjs', dir: outDir }

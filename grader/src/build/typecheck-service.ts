@@ -37,7 +37,8 @@ export async function typecheckService(buildDir: string, displayPrefix: string, 
       }
     }
   }
-  const messages = lines.filter((line) => !listed.includes(line)).map((line) => (line.startsWith('src/') ? `${displayPrefix}${line}` : line))
+  const programFiles = new Set(listed)
+  const messages = lines.filter((line) => !programFiles.has(line)).map((line) => (line.startsWith('src/') ? `${displayPrefix}${line}` : line))
   return { ok: code === 0, messages }
 }
 

@@ -140,9 +140,9 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     // The compiler, the database and the bundle start together; the verdict waits for all.
     const stopTypecheck = new AbortController()
     cleanup.defer(async () => stopTypecheck.abort())
-    const typecheck: Promise<TypecheckResult> = readableRoots({ buildDir: buildDir.path, repoRoot, service: scenario.service }).then((roots) =>
-      typecheckService(buildDir.path, `services/${scenario.service}/`, stopTypecheck.signal, roots)
-    )
+    // What the build and the type-check may read, found once for both.
+    const roots = await readableRoots({ buildDir: buildDir.path, repoRoot, service: scenario.service })
+    const typecheck: Promise<TypecheckResult> = typecheckService(buildDir.path, `services/${scenario.service}/`, stopTypecheck.signal, roots)
     // A key of this check's own: the service accepts it, the hidden tests send it.
     const serviceToken = randomBytes(18).toString('base64url')
     const testLaunch = { bundleDir: tests.dir, seed, serviceToken, timeoutMs: TESTS_TIMEOUT_MS }
@@ -158,7 +158,8 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
         sourceRoot: serviceDir,
         mode: runtime.runsInsideCheckout ? 'packages' : 'self-contained',
         repoRoot,
-        service: scenario.service
+        service: scenario.service,
+        roots
       })
     )
     if (!bundle.ok) {
