@@ -137,7 +137,9 @@ describe.runIf(docker)('hostile submissions to a workshop server on the docker r
     await poll
     expect(result.report).toMatchObject({ verdict: 'error', problem: { kind: 'service' } })
     expect(raw.length).toBeLessThan(100_000)
-    expect(slowest).toBeLessThan(1_000)
+    // Read as it was before (quadratic in the line's length), 50 MB held the server for about a minute. A few
+    // seconds leave room for a loaded CI machine, where other packages' tests run beside these.
+    expect(slowest).toBeLessThan(3_000)
   })
 
   it('refuses a diff that would plant a symlink, before grading it', async () => {
