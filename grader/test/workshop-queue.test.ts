@@ -1,5 +1,6 @@
 import { chmodSync, readFileSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
+import { hostname } from 'node:os'
 import { dirname, join } from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
@@ -75,7 +76,9 @@ describe.skipIf(!docker)('grading queue with drill worker processes (docker runt
       const { body: exported } = await server.api<{ submissions: { gradedBy: string }[] }>('GET', `/api/workshops/${(await server.api<{ workshops: { id: string }[] }>('GET', '/api/workshops', { token: server.facilitatorToken })).body.workshops[0]!.id}/export.json`, {
         token: server.facilitatorToken
       })
-      expect(new Set(exported.submissions.map((row) => row.gradedBy))).toEqual(new Set(['worker-a', 'worker-b']))
+      // A worker's name ends in its process, by which a dead one is told from a live one.
+      expect(new Set(exported.submissions.map((row) => row.gradedBy.replace(/ \(.+:\d+\)$/, '')))).toEqual(new Set(['worker-a', 'worker-b']))
+      expect(exported.submissions.map((row) => row.gradedBy)).toContain(`worker-a (${hostname()}:${a.child.pid})`)
 
       // Only worker A is left; it is killed (no chance to clean up) while grading.
       b.child.kill('SIGINT')
@@ -90,6 +93,8 @@ describe.skipIf(!docker)('grading queue with drill worker processes (docker runt
       await a.exited
       const c = worker(server, 'worker-c')
       workers.push(c)
+      // Worker C sees at its start that worker A's process is gone: no waiting for the job to expire.
+      await c.waitFor(new RegExp(`${id} back in the queue: its grader worker-a \\(${hostname()}:${a.child.pid}\\) is no longer running`))
       const graded = await finalState(server, last, id, 120_000)
       expect(graded).toMatchObject({ status: 'passed', attempts: 2, report: { verdict: 'pass' } })
       await c.waitFor(new RegExp(`${id} passed`))

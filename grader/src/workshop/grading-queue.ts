@@ -83,9 +83,11 @@ export interface GradingWorkerOptions {
   runtime: GradingRuntime
   catalog: ReadonlyMap<string, Scenario>
   concurrency: number
-  /** Written on each submission it grades: which machine and process did it. */
+  /** A name for this worker, written on each submission it grades before its machine and process (see graderName). */
   name?: string
   onGraded?: (submissionId: string, status: string) => void
+  /** Told when the worker puts back in the queue what a dead grader was grading. */
+  onRequeued?: (submissionId: string, deadGrader: string) => void
   onError?: (error: Error) => void
   /** How often the worker clears what dead gradings left (containers, volumes, folders); 5 minutes by default. */
   sweepIntervalMs?: number
@@ -101,23 +103,39 @@ export interface GradingWorker {
 }
 
 /**
- * Puts back in the queue, at once, what a grader on this machine was grading when it died
- * (`kill -9`, a crash): its job would otherwise stay taken until it expires. Only gradings
- * whose grader is named after its process (`<host>:<pid>`, the default) can be told dead.
+ * What a grader writes into the submissions it grades: `<host>:<pid>`, or a name given to the
+ * worker followed by it (`gpu-box (host:4242)`), so that its death can be noticed either way.
  */
-export async function requeueOrphanedGradings(db: WorkshopDb, boss: PgBoss): Promise<number> {
-  const prefix = `${hostname()}:`
-  const grading = await db.submission.findMany({ where: { status: 'grading', gradedBy: { startsWith: prefix } }, select: { id: true, workshopId: true, gradedBy: true } })
+export function graderName(name?: string): string {
+  const own = `${hostname()}:${process.pid}`
+  return name ? `${name} (${own})` : own
+}
+
+/** The machine and process a grader's name (see graderName) ends in. */
+export function graderProcess(gradedBy: string | null): { host: string; pid: number } | undefined {
+  const match = gradedBy ? /(?:^|\()([^\s():]+):(\d+)\)?$/.exec(gradedBy) : null
+  const pid = Number(match?.[2])
+  return match && Number.isSafeInteger(pid) && pid > 0 ? { host: match[1]!, pid } : undefined
+}
+
+/**
+ * Puts back in the queue, at once, what a grader on this machine was grading when it died
+ * (`kill -9`, a crash): its job would otherwise stay taken until it expires. A grader's name
+ * ends in its process (see graderName), so a dead one is told from a live one.
+ */
+export async function requeueOrphanedGradings(db: WorkshopDb, boss: PgBoss, onRequeued?: (submissionId: string, deadGrader: string) => void): Promise<number> {
+  const grading = await db.submission.findMany({ where: { status: 'grading' }, select: { id: true, workshopId: true, gradedBy: true } })
   let requeued = 0
   for (const submission of grading) {
-    const pid = Number(submission.gradedBy?.slice(prefix.length))
-    if (!Number.isSafeInteger(pid) || pid <= 0 || processAlive(pid)) continue
+    const grader = graderProcess(submission.gradedBy)
+    if (!grader || grader.host !== hostname() || processAlive(grader.pid)) continue
     const jobs = await db.$queryRaw<{ id: string }[]>`SELECT id::text FROM pgboss.job WHERE name = ${GRADE_QUEUE} AND state = 'active' AND data->>'submissionId' = ${submission.id}`
     const moved = await db.submission.updateMany({ where: { id: submission.id, status: 'grading', gradedBy: submission.gradedBy }, data: { status: 'queued' } })
     if (moved.count === 0) continue
     // Failing the job hands it out again (retries are immediate); the attempt still counts.
     for (const job of jobs) await boss.fail(GRADE_QUEUE, job.id, { reason: `its grader ${submission.gradedBy} died` })
     await announce(db, { kind: 'submission', workshopId: submission.workshopId, submissionId: submission.id, status: 'queued' })
+    onRequeued?.(submission.id, submission.gradedBy ?? '')
     requeued++
   }
   return requeued
@@ -130,7 +148,7 @@ export async function requeueOrphanedGradings(db: WorkshopDb, boss: PgBoss): Pro
  */
 export async function startGradingWorker(options: GradingWorkerOptions): Promise<GradingWorker> {
   const { db, boss } = options
-  const name = options.name ?? `${hostname()}:${process.pid}`
+  const name = graderName(options.name)
   const stopping = new AbortController()
   const running = new Set<Promise<unknown>>()
 
@@ -190,7 +208,7 @@ export async function startGradingWorker(options: GradingWorkerOptions): Promise
 
   // A worker killed mid-grading leaves its grading taken, and containers and folders behind; any live worker on the machine clears them.
   const sweeping = sweepPeriodically(
-    () => Promise.all([requeueOrphanedGradings(db, boss), removeLeftoverFolders(options.repoRoot), options.runtime.removeLeftovers?.()]),
+    () => Promise.all([requeueOrphanedGradings(db, boss, options.onRequeued), removeLeftoverFolders(options.repoRoot), options.runtime.removeLeftovers?.()]),
     options.sweepIntervalMs ?? SWEEP_INTERVAL_MS,
     (error) => options.onError?.(new Error(`clearing what dead gradings left: ${error.message}`))
   )

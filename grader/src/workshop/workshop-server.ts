@@ -166,7 +166,8 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
         runtime: options.runtime,
         catalog,
         concurrency: options.workers,
-        onError: (error) => log(`grading: ${error.message}`)
+        onError: (error) => log(`grading: ${error.message}`),
+        onRequeued: (id, grader) => log(`grading: ${id} back in the queue, its grader ${grader} is no longer running`)
       })
       cleanup.defer(() => worker.stop())
     }
@@ -196,6 +197,7 @@ export interface WorkerProcessOptions {
   timing?: Partial<QueueTiming>
   onLog?: (line: string) => void
   onGraded?: (submissionId: string, status: string) => void
+  onRequeued?: (submissionId: string, deadGrader: string) => void
 }
 
 export interface RunningWorker {
@@ -228,6 +230,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
       concurrency: options.concurrency,
       ...(options.name ? { name: options.name } : {}),
       ...(options.onGraded ? { onGraded: options.onGraded } : {}),
+      ...(options.onRequeued ? { onRequeued: options.onRequeued } : {}),
       onError: (error) => log(`grading: ${error.message}`)
     })
     cleanup.defer(() => worker.stop())

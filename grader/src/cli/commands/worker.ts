@@ -26,7 +26,8 @@ export async function worker(options: WorkerOptions, ctx: CommandContext): Promi
     ...(options.name ? { name: String(options.name) } : {}),
     timing: queueTiming(undefined),
     onLog: (line) => ctx.terminal.error(c.dim(line)),
-    onGraded: (id, status) => ctx.terminal.line(`${new Date().toISOString()} ${id} ${status}`)
+    onGraded: (id, status) => ctx.terminal.line(`${new Date().toISOString()} ${id} ${status}`),
+    onRequeued: (id, grader) => ctx.terminal.line(`${new Date().toISOString()} ${id} back in the queue: its grader ${grader} is no longer running`)
   })
   try {
     ctx.terminal.line(`${c.bold('Grading worker')} ${running.name}: ${concurrency} at a time on the ${runtime.name} runtime. Ctrl-C stops it; a grading under way goes back to the queue.`)
