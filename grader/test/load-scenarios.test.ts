@@ -33,6 +33,20 @@ describe('findScenario', () => {
     expect(error).toBeInstanceOf(UnknownScenarioError)
     expect((error as Error).message).toContain('accounts-duplicate-signup')
   })
+
+  it('finds a drill in the folder named after it, and refuses a catalogue whose folder and id differ', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'catalogue-'))
+    try {
+      for (const id of ['tutorial', 'catalog-sold-out-stock']) cpSync(join(repoRoot, 'scenarios', id), join(root, 'scenarios', id), { recursive: true })
+      expect((await findScenario(root, 'catalog-sold-out-stock')).dir).toBe(join(root, 'scenarios', 'catalog-sold-out-stock'))
+      // A copy under another folder name: found by its id only through the whole catalogue, which refuses it.
+      cpSync(join(root, 'scenarios', 'tutorial'), join(root, 'scenarios', 'tutorial-copy'), { recursive: true })
+      await expect(listScenarios(root)).rejects.toThrow(/its id is "tutorial", but its folder is named "tutorial-copy"/)
+      await expect(findScenario(root, 'tutorial-copy')).rejects.toThrow(BrokenScenarioError)
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
+  })
 })
 
 describe('loadScenario', () => {
