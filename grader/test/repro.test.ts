@@ -2,7 +2,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { ManifestSchema } from '../src/scenarios/manifest-schema.js'
-import { formatExchange, replay, ReproStepError } from '../src/trainee/repro.js'
+import { formatExchange, formatSummary, replay, ReproStepError, type ReproExchange } from '../src/trainee/repro.js'
 
 const plain = { dim: String, bold: String, green: String, red: String, yellow: String }
 
@@ -71,5 +71,36 @@ describe('replay', () => {
     expect(parsed.success).toBe(false)
     expect(JSON.stringify(parsed.error?.issues)).toContain('no earlier step saves an answer as \\"order\\"')
     expect(ManifestSchema.safeParse({ ...base, repro: [{ method: 'POST', path: '/orders', saveAs: 'order' }, { method: 'GET', path: '/orders/{{order.id}}' }] }).success).toBe(true)
+  })
+})
+
+describe('formatSummary', () => {
+  const exchange = (method: string, url: string, status: number, body: string, note?: string): ReproExchange => ({
+    ...(note ? { note } : {}),
+    request: { method, url, headers: {} },
+    response: { httpVersion: '1.1', status, statusText: '', headers: [], body },
+    durationMs: 3
+  })
+
+  it('puts each answer on one line under its request, status and note, cut to the width', () => {
+    const lines = formatSummary(
+      [
+        exchange('PUT', 'http://127.0.0.1:3005/languages/en-X', 200, '{\n  "code": "en-X",\n  "casual": "Hi {name}!"\n}', 'a language'),
+        exchange('GET', 'http://127.0.0.1:3005/greetings/en-X?name=Ada&formal=false', 200, JSON.stringify({ text: 'Good morning, Ada.', padding: 'x'.repeat(200) }), 'should be "Hi Ada!"'),
+        exchange('DELETE', 'http://127.0.0.1:3005/languages/en-X', 204, '')
+      ],
+      plain,
+      60
+    )
+    expect(lines).toEqual([
+      'In short',
+      '  1. PUT /languages/en-X → 200 · a language',
+      '     {"code":"en-X","casual":"Hi {name}!"}',
+      '  2. GET /greetings/en-X?name=Ada&formal=false → 200 · should be "Hi Ada!"',
+      `     ${'{"text":"Good morning, Ada.","padding":"'.padEnd(59, 'x')}…`,
+      '  3. DELETE /languages/en-X → 204',
+      '     (no body)'
+    ])
+    expect(formatSummary([], plain)).toEqual([])
   })
 })

@@ -157,3 +157,32 @@ export function formatExchange(exchange: ReproExchange, c: { dim(text: string): 
   lines.push(c.dim(`(${exchange.durationMs} ms)`), '')
   return lines
 }
+
+/** A body on one line, at most `width` characters: JSON without its spaces, anything else as it came. */
+function oneLine(body: string, width: number): string {
+  let text: string
+  try {
+    text = JSON.stringify(JSON.parse(body))
+  } catch {
+    text = body.replace(/\s+/g, ' ').trim()
+  }
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text
+}
+
+/**
+ * The replay in a few lines, after the full exchanges: each request, its status and what the
+ * ticket says it is for, above the answer on one line, so the answer and the expectation sit together.
+ */
+export function formatSummary(exchanges: readonly ReproExchange[], c: Parameters<typeof formatExchange>[1], width = 100): string[] {
+  if (!exchanges.length) return []
+  const lines = [c.bold('In short')]
+  exchanges.forEach((exchange, index) => {
+    const { request: sent, response } = exchange
+    const url = new URL(sent.url)
+    const tone = response.status >= 500 ? c.red : response.status >= 400 ? c.yellow : c.green
+    const note = exchange.note ? c.dim(` · ${exchange.note}`) : ''
+    lines.push(`  ${index + 1}. ${sent.method} ${url.pathname}${url.search} → ${tone(String(response.status))}${note}`)
+    lines.push(`     ${response.body ? oneLine(response.body, width) : c.dim('(no body)')}`)
+  })
+  return lines
+}

@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js'
 import { findRun } from '../../trainee/run-registry.js'
 import { join } from 'node:path'
-import { formatExchange, replay, ReproStepError, runToken, ServiceUnreachableError, type ReproExchange } from '../../trainee/repro.js'
+import { formatExchange, formatSummary, replay, ReproStepError, runToken, ServiceUnreachableError, type ReproExchange } from '../../trainee/repro.js'
 import { firstApiKey, laptopEnvironment } from '../../trainee/service-setup.js'
 import type { CommandContext } from '../command-context.js'
 import { serviceTarget } from '../session.js'
@@ -50,6 +50,7 @@ export async function repro(name: string | undefined, options: ReproOptions, ctx
     throw error
   }
   if (options.json) ctx.terminal.line(JSON.stringify({ scenario: scenario.id, url: baseUrl, exchanges: exchanges.map(withParsedBodies) }, null, 2))
+  else for (const line of formatSummary(exchanges, c)) ctx.terminal.line(line)
   return 0
 }
 
