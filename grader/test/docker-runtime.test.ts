@@ -14,6 +14,7 @@ import { replaceInFile } from './support/edit.js'
 import { runDrill } from './support/run-drill.js'
 import { plantedCheckout } from './support/planted-checkout.js'
 import type { TempCheckout } from './support/temp-checkout.js'
+import { eventually } from './support/workshop.js'
 
 const NO_DAEMON = { DOCKER_HOST: 'unix:///nonexistent/docker.sock', CI: '' }
 
@@ -147,6 +148,24 @@ describe.runIf(docker)('grade on the docker runtime', () => {
     // Docker hands a long line over in pieces; each piece is cut all the same.
     expect(details.join('\n')).toMatch(/x… \(\d+ more characters\)/)
     expect(Math.max(...details.map((line) => line.length))).toBeLessThan(2_100)
+  })
+
+  it('removes a container whose start failed half-way, not only the ones that started', async () => {
+    const environment = await runtime.startEnvironment({ bundleDir: join(checkout.root, 'services'), seed: 1, serviceToken: 't', timeoutMs: 10_000 })
+    try {
+      // The service joins the tests' container's network; with that container stopped, Docker creates the service's and fails to start it.
+      const dockerode = (await getContainerRuntimeClient()).container.dockerode
+      const tests = await eventually('the tests\' container', async () => {
+        const found = await dockerode.listContainers({ filters: { label: [`${OWNER_TAG_LABEL}=${testRunTag()}`], name: ['drill-tests-'] } })
+        return found[0]
+      })
+      await dockerode.getContainer(tests.Id).kill()
+      const launch = { bundleDir: join(checkout.root, 'services', 'greetings'), entry: 'package.json', environment: {}, startTimeoutMs: 10_000 }
+      await expect(environment.startService(launch, new AbortController().signal)).rejects.toThrow(/Docker could not start the service's containers/)
+    } finally {
+      await environment.stop()
+    }
+    // afterEach: nothing of it is left
   })
 
   it('removes its containers and volume on Ctrl-C', async () => {

@@ -6,6 +6,8 @@ import { processAlive } from '../lifecycle/processes.js'
 export const OWNER_LABEL = 'dev.debug-drills.owner'
 const PID_LABEL = 'dev.debug-drills.pid'
 const HOST_LABEL = 'dev.debug-drills.host'
+/** The check a container belongs to (its run id), so that all of them go when it ends. */
+export const CHECK_LABEL = 'dev.debug-drills.check'
 /** The `DRILL_OWNER` tag of whoever ran drill, when set. */
 export const OWNER_TAG_LABEL = 'dev.debug-drills.owner-tag'
 

@@ -6,7 +6,7 @@ import { InfrastructureError } from '../errors.js'
 import { testCommand, WAIT_FILE } from '../hidden-tests/bundle-tests.js'
 import { dockerHostAnswers } from './docker-host-answers.js'
 import { resolveImages, type ResolvedImages } from './docker-images.js'
-import { ownerLabels, removeLeftovers } from './docker-labels.js'
+import { CHECK_LABEL, ownerLabels, removeLeftovers } from './docker-labels.js'
 import { LimitedContainer } from './limited-container.js'
 import { LogTail } from './log-tail.js'
 import { StartedWaitStrategy } from './started-wait-strategy.js'
@@ -90,12 +90,14 @@ export class DockerRuntime implements GradingRuntime {
     const rolePassword = randomBytes(16).toString('hex')
     const dockerode = this.client.container.dockerode
     const reaper = new ExitReaper()
+    // Every container of this check carries its run: one whose start failed half-way was never tracked, and goes too.
+    const labels = { ...ownerLabels(), [CHECK_LABEL]: run }
     try {
       await dockerode.createVolume({
         Name: socketVolume,
         Driver: 'local',
         DriverOpts: { type: 'tmpfs', device: 'tmpfs', o: 'size=1m,mode=1777' },
-        Labels: ownerLabels()
+        Labels: labels
       })
     } catch (error) {
       reaper.release()
@@ -129,7 +131,7 @@ export class DockerRuntime implements GradingRuntime {
           ...['-c', `unix_socket_directories=/var/run/postgresql,${SOCKET_DIR}`],
           ...['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
         ])
-        .withLabels(ownerLabels())
+        .withLabels(labels)
         .withWaitStrategy(new StartedWaitStrategy())
         .start()
         .then(track)
@@ -141,7 +143,7 @@ export class DockerRuntime implements GradingRuntime {
         .withBindMounts([socketMount])
         .withCopyDirectoriesToContainer([{ source: tests.bundleDir, target: TESTS_DIR }])
         .withCommand(['sleep', 'infinity'])
-        .withLabels(ownerLabels())
+        .withLabels(labels)
         .start()
         .then(track)
     )
@@ -170,7 +172,9 @@ export class DockerRuntime implements GradingRuntime {
     const stop = once(async () => {
       await Promise.all(starts) // whatever is still starting must exist before it can be removed
       // One forced removal per container: nothing in them is worth a graceful stop once the check is over.
-      await Promise.all(containers.map((container) => dockerode.getContainer(container.getId()).remove({ force: true, v: true }).catch(() => undefined)))
+      const made = await dockerode.listContainers({ all: true, filters: { label: [`${CHECK_LABEL}=${run}`] } }).catch(() => [])
+      const ids = new Set([...containers.map((container) => container.getId()), ...made.map((info) => info.Id)])
+      await Promise.all([...ids].map((id) => dockerode.getContainer(id).remove({ force: true, v: true }).catch(() => undefined)))
       await dockerode.getVolume(socketVolume).remove().catch(() => undefined)
       reaper.release()
     })
@@ -207,7 +211,7 @@ export class DockerRuntime implements GradingRuntime {
             .withResourcesQuota({ memory: SERVICE_LIMITS.memoryGiB, cpu: SERVICE_LIMITS.cpus })
             .withPidsLimit(SERVICE_LIMITS.pids)
             .withLogLimit('10m')
-            .withLabels(ownerLabels())
+            .withLabels(labels)
             .start()
             .then(track)
         )
