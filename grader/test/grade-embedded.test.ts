@@ -1,7 +1,9 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import pc from 'picocolors'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import { grade } from '../src/grading/grade.js'
+import { formatReport } from '../src/report/format-report.js'
 import { EmbeddedRuntime } from '../src/runtime/embedded-runtime.js'
 import { findScenario } from '../src/scenarios/load-scenarios.js'
 import type { Scenario } from '../src/scenarios/scenario.js'
@@ -133,6 +135,22 @@ describe('grade on the embedded runtime', () => {
     const report = await check()
     expect(report.verdict).toBe('fail')
     expect(report.changes.ignored).toEqual(['services/greetings/prisma/migrations/20261126090000_init/migration.sql', 'services/greetings/test/extra.test.ts'])
+  })
+
+  it('leaves symbolic links in the source out of the build, and names them', async () => {
+    const secret = join(checkout.root, 'scenarios', 'tutorial', 'fix.patch')
+    symlinkSync(secret, join(checkout.root, 'services', 'greetings', 'src', 'notes.ts'))
+    // A file the service needs, replaced by a link: the build lacks it, and the report says why.
+    const render = join(checkout.root, 'services', 'greetings', 'src', 'domain', 'render-greeting.ts')
+    const moved = join(checkout.root, 'render-greeting.ts')
+    renameSync(render, moved)
+    onTestFinished(() => rmSync(moved, { force: true }))
+    symlinkSync(moved, render)
+    const report = await check()
+    expect(report.changes.links).toEqual(['services/greetings/src/domain/render-greeting.ts', 'services/greetings/src/notes.ts'])
+    expect(report.changes.source).not.toContain('notes.ts')
+    expect(report).toMatchObject({ verdict: 'error', problem: { kind: 'compile' } })
+    expect(formatReport(report, pc.createColors(false)).join('\n')).toMatch(/Left out: these are not regular files \(symbolic links\)[^\n]*\n\s+services\/greetings\/src\/domain\/render-greeting\.ts/)
   })
 
   it('reports a check that runs out of time as an error, and stops everything', async () => {

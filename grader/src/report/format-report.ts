@@ -42,6 +42,11 @@ export function formatReport(report: GradeReport, c: Colors): string[] {
     for (const file of report.changes.ignored) lines.push(`    ${file}`)
     lines.push('')
   }
+  if (report.changes.links?.length) {
+    lines.push(`  ${c.yellow('Left out: these are not regular files (symbolic links), and a check copies only regular files of the source:')}`)
+    for (const file of report.changes.links) lines.push(`    ${file}`)
+    lines.push('')
+  }
   const failing = report.tests.filter((test) => test.status !== 'pass').length
   const timing = report.timings.map((t) => `${t.step} ${seconds(t.ms)}`).join(', ')
   const summary =

@@ -26,7 +26,7 @@ export function toResultsJson(report: GradeReport) {
       environment: report.environment,
       ...(report.source === 'working-copy' ? { reproduce: `drill check ${report.scenario} --seed ${report.seed} --runtime ${report.runtime}` } : {}),
       ...(report.problem ? { problem: report.problem } : {}),
-      changes: { source: report.changes.source, ignored: report.changes.ignored },
+      changes: { source: report.changes.source, ignored: report.changes.ignored, ...(report.changes.links ? { links: report.changes.links } : {}) },
       timings: report.timings,
       duration_ms: report.durationMs
     }

@@ -1,3 +1,5 @@
+import { lstat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { git } from './git.js'
 
 export interface WorkingCopyChanges {
@@ -9,6 +11,11 @@ export interface WorkingCopyChanges {
    * lockfile): ignored. Relative to the repository.
    */
   ignored: string[]
+  /**
+   * Paths under the graded source that are not regular files (symbolic links, sockets): a build
+   * copies regular files only, so these are left out of it. Relative to the repository.
+   */
+  links?: string[]
 }
 
 /** Source is what a fix may change: `src/**`, less generated code and the service's own tests. */
@@ -44,8 +51,12 @@ export async function workingCopyChanges(repoRoot: string, base: string, service
   const prefix = `services/${service}/`
   const paths = await changedFiles(repoRoot, base, checkInputs(service, scenario))
   const graded = (path: string) => path.startsWith(prefix) && isGradedSource(path.slice(prefix.length))
+  // A deleted file is a change too; only what exists and is not a regular file is left out.
+  const kinds = await Promise.all(paths.filter(graded).map(async (path) => ({ path, regular: await lstat(join(repoRoot, path)).then((stats) => stats.isFile(), () => true) })))
+  const links = kinds.filter((kind) => !kind.regular).map((kind) => kind.path)
   return {
-    source: paths.filter(graded).map((path) => path.slice(prefix.length)),
-    ignored: paths.filter((path) => !graded(path))
+    source: kinds.filter((kind) => kind.regular).map((kind) => kind.path.slice(prefix.length)),
+    ignored: paths.filter((path) => !graded(path)),
+    ...(links.length ? { links } : {})
   }
 }
