@@ -213,7 +213,9 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     const db = openWorkshopDb(options.databaseUrl)
     cleanup.defer(() => db.$disconnect())
     await db.$queryRaw`SELECT 1`.catch((error: Error) => {
-      throw new InfrastructureError(`Cannot reach the workshop database: ${error.message}. Use the URL \`drill serve\` printed, from a machine that can reach it.`)
+      // Prisma wraps the driver's reason in lines about the call; the reason is what helps.
+      const reason = /Message: `([^`]+)`/.exec(error.message)?.[1] ?? error.message.trim().split('\n').pop()
+      throw new InfrastructureError(`Cannot reach the workshop database (${reason}). Use the URL \`drill serve\` printed, from a machine that can reach it.`)
     })
     const migrated = await db.$queryRaw<{ present: boolean }[]>`SELECT to_regclass('public.submissions') IS NOT NULL AS present`
     if (!migrated[0]?.present) {

@@ -35,6 +35,13 @@ export function queueTiming(gradeTimeout: unknown): Partial<QueueTiming> {
 
 export async function gradingRuntime(choice: string | undefined, ctx: CommandContext): Promise<GradingRuntime> {
   const runtime = await selectRuntime(parseRuntimeChoice(choice ?? 'docker'))
+  if (process.getuid?.() === 0) {
+    ctx.terminal.error(
+      ctx.terminal.colors.yellow(
+        `drill: this grader runs as root, and so do the builds of trainees' submissions${runtime.name === 'docker' ? ' (their services and the hidden tests run in containers, as an unprivileged user)' : ''}. Where you can, run it as an ordinary user${runtime.name === 'docker' ? ' in the docker group' : ''}.`
+      )
+    )
+  }
   if (runtime.name === 'embedded') {
     ctx.terminal.error(
       ctx.terminal.colors.yellow('drill: grading on the embedded runtime runs trainees\' code as this user, with no container around it. Use it only with people you trust; the docker runtime is the default for that reason.')
