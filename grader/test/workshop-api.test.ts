@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import type { FastifyInstance } from 'fastify'
 import type PgBoss from 'pg-boss'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -21,6 +22,8 @@ let boss: PgBoss
 let events: WorkshopEvents
 let app: FastifyInstance
 let facilitator: string
+/** Answers whose body lost or changed a field on its way through the route's answer schema. */
+const reshaped: string[] = []
 
 async function call<T = Record<string, unknown>>(method: string, url: string, options: { token?: string; body?: unknown } = {}) {
   const response = await app.inject({
@@ -65,6 +68,16 @@ beforeAll(async () => {
     enqueue: (job) => enqueueGrading(boss, job),
     gradeTimeoutMs: 60_000,
     submissionsPerMinute: 4
+  })
+  const sent = new Map<string, unknown>()
+  app.addHook('preSerialization', async (request, _reply, payload) => {
+    sent.set(request.id, JSON.parse(JSON.stringify(payload)))
+    return payload
+  })
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (sent.has(request.id) && typeof payload === 'string' && !isDeepStrictEqual(JSON.parse(payload), sent.get(request.id))) reshaped.push(`${request.method} ${request.url} ${reply.statusCode}`)
+    sent.delete(request.id)
+    return payload
   })
   facilitator = newToken('facilitator')
   await db.facilitatorToken.create({ data: { tokenHash: hashToken(facilitator) } })
@@ -378,3 +391,9 @@ describe('workshop API: hostile input', () => {
   })
 })
 
+
+describe('workshop API: contract', () => {
+  it('sent every answer above as its handler wrote it: no answer schema dropped or changed a field', () => {
+    expect(reshaped).toEqual([])
+  })
+})

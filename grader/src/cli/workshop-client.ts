@@ -1,9 +1,11 @@
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import type { Static, TSchema } from 'typebox'
+import { Value } from 'typebox/value'
 import { z } from 'zod'
 import { UsageError } from '../errors.js'
 import { drillDir } from '../workspace/drill-dir.js'
-import { formatKilobytes, MAX_REQUEST_BYTES, tooLargeAdvice } from '../workshop/submission-diff.js'
+import { ErrorAnswer, formatKilobytes, MAX_REQUEST_BYTES, tooLargeAdvice } from '../workshop/contract.js'
 
 /** What `drill join` keeps: where the workshop is and the trainee's token (only here, mode 600). */
 export const JoinedWorkshopSchema = z.object({
@@ -64,8 +66,16 @@ export async function forgetJoinedWorkshop(repoRoot: string): Promise<boolean> {
 /** How a connection ends when the server closes it under a request still being sent. */
 const CUT_OFF = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'])
 
-/** A workshop API call; failures become one-paragraph messages, the server's own when it sent one. */
-export async function workshopApi<T>(url: string, path: string, init: { method?: string; token?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+/**
+ * A workshop API call whose answer is read with its schema from contract.ts; failures become
+ * one-paragraph messages, the server's own when it sent one.
+ */
+export async function workshopApi<T extends TSchema>(
+  url: string,
+  path: string,
+  schema: T,
+  init: { method?: string; token?: string; body?: unknown; signal?: AbortSignal } = {}
+): Promise<Static<T>> {
   const payload = init.body !== undefined ? JSON.stringify(init.body) : undefined
   const payloadBytes = payload === undefined ? 0 : Buffer.byteLength(payload)
   let response: Response
@@ -101,10 +111,26 @@ export async function workshopApi<T>(url: string, path: string, init: { method?:
     throw new UsageError(`${url} answered ${response.status} with something that is not the workshop API. Is that the address \`drill serve\` printed?`)
   }
   if (!response.ok) {
-    const message = (body as { error?: string }).error ?? `HTTP ${response.status}`
-    throw new WorkshopApiError(response.status, message)
+    throw new WorkshopApiError(response.status, Value.Check(ErrorAnswer, body) ? body.error : `HTTP ${response.status}`)
   }
-  return body as T
+  return parseAnswer(schema, body, { url, path })
+}
+
+/** An answer that follows the contract, or a message that the server speaks another version of the API. */
+export function parseAnswer<T extends TSchema>(schema: T, body: unknown, { url, path }: { url: string; path: string }): Static<T> {
+  if (Value.Check(schema, body)) return body
+  const [first] = Value.Errors(schema, body)
+  const problem = first ? `${first.instancePath.slice(1).replaceAll('/', '.') || 'the answer'} ${first.message}` : 'it does not match'
+  throw new WorkshopVersionError(url, path, problem)
+}
+
+/** The server answered in a form this client does not read: waiting or retrying does not help. */
+export class WorkshopVersionError extends UsageError {
+  constructor(url: string, path: string, problem: string) {
+    super(
+      `The workshop server at ${url} answered ${path} in a form this drill does not read (${problem}): it speaks another version of the workshop API. Update this checkout and the server's to the same commit (\`git pull\` in both, then restart \`drill serve\`), and try again.`
+    )
+  }
 }
 
 export class WorkshopApiError extends UsageError {

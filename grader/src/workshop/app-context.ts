@@ -1,4 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Static, TSchema } from 'typebox'
+import { Value } from 'typebox/value'
 import type { Scenario } from '../scenarios/scenario.js'
 import type { Track } from '../scenarios/tracks.js'
 import type { GradeJob } from './grading-queue.js'
@@ -36,6 +38,17 @@ export class ApiError extends Error {
     super(message)
     this.name = 'ApiError'
   }
+}
+
+/** A 400 for a request that does not follow the contract, naming the field and what is wrong. */
+export function invalidRequest(problems: { field: string; message: string }[]): ApiError {
+  return new ApiError(400, `The request is not valid: ${problems.map(({ field, message }) => `${field}: ${message}`).join('; ')}.`)
+}
+
+/** A request body checked against its schema in contract.ts, or a 400 that says what is wrong. */
+export function parseRequest<T extends TSchema>(schema: T, value: unknown): Static<T> {
+  if (Value.Check(schema, value)) return value
+  throw invalidRequest(Value.Errors(schema, value).map((error) => ({ field: error.instancePath.slice(1).replaceAll('/', '.') || 'body', message: error.message })))
 }
 
 export async function requireFacilitator(ctx: AppContext, request: FastifyRequest): Promise<void> {

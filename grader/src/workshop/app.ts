@@ -1,8 +1,9 @@
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
-import { ZodError } from 'zod'
-import { ApiError, type AppContext, type WorkshopAppOptions } from './app-context.js'
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { ApiError, invalidRequest, type AppContext, type WorkshopAppOptions } from './app-context.js'
+import { api, routeSchema } from './contract.js'
 import { BoardHub, registerBoardRoutes } from './board-routes.js'
 import { FailureThrottle } from './failure-throttle.js'
 import { registerFacilitatorRoutes } from './facilitator-routes.js'
@@ -19,16 +20,19 @@ const MAX_DRAINED_BYTES = 64 * 1024 * 1024
  * board. Grading happens elsewhere (workers on the queue); this only records and shows.
  */
 export async function buildWorkshopApp(options: WorkshopAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_REQUEST_BYTES, forceCloseConnections: true })
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_REQUEST_BYTES, forceCloseConnections: true }).setValidatorCompiler(TypeBoxValidatorCompiler)
+  app.addHook('onRoute', requireContractSchema)
   const ctx: AppContext = options
   const hub = new BoardHub(ctx, options.boardRefreshMs ?? 10_000)
   app.addHook('onClose', async () => hub.close())
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiError || error instanceof SubmissionRejected) return reply.code(error.statusCode).send({ error: error.message })
-    if (error instanceof ZodError) {
-      const problems = error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
-      return reply.code(400).send({ error: `The request is not valid: ${problems.join('; ')}.` })
+    const validation = (error as FastifyError).validation
+    if (validation) {
+      const part = (error as FastifyError).validationContext ?? 'request'
+      const problems = validation.map((issue) => ({ field: `${part}${issue.instancePath.replaceAll('/', '.')}`, message: issue.message ?? 'is not valid' }))
+      return reply.code(400).send({ error: invalidRequest(problems).message })
     }
     const status = (error as { statusCode?: number }).statusCode
     if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -88,7 +92,7 @@ export async function buildWorkshopApp(options: WorkshopAppOptions): Promise<Fas
     const wrongToken = reply.statusCode === 401 && request.headers.authorization !== undefined
     if (wrongToken || wrongCode) failures.record(request.ip)
   })
-  app.get('/api/health', async (_request, reply) => {
+  app.withTypeProvider<TypeBoxTypeProvider>().get(api.health.url, { schema: routeSchema(api.health) }, async (_request, reply) => {
     const database = await Promise.race([
       ctx.db.$queryRaw`SELECT 1`.then(
         () => 'up',
@@ -102,6 +106,15 @@ export async function buildWorkshopApp(options: WorkshopAppOptions): Promise<Fas
   registerTraineeRoutes(app, ctx)
   registerBoardRoutes(app, ctx, hub)
   return app
+}
+
+/** Refuses an `/api/` route that contract.ts does not describe, so that no answer goes out unchecked. */
+export function requireContractSchema(route: RouteOptions): void {
+  if (!route.url.startsWith('/api/') || route.method === 'HEAD') return
+  const response = route.schema?.response as Record<string, unknown> | undefined
+  if (!response || !Object.keys(response).some((status) => status.startsWith('2'))) {
+    throw new Error(`${String(route.method)} ${route.url} has no answer schema: describe it in src/workshop/contract.ts.`)
+  }
 }
 
 const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024'])

@@ -3,9 +3,11 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { computeBoard, type Board } from './board.js'
 import { findWorkshop, openEventStream, type AppContext } from './app-context.js'
 import type { WorkshopEvent } from './workshop-db.js'
+import { api, routeSchema } from './contract.js'
 
 const PAGES_DIR = fileURLToPath(new URL('../../workshop-pages/', import.meta.url))
 
@@ -96,7 +98,8 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, hub: 
     return reply.type(asset.type).header('cache-control', 'no-cache').send(await readFile(asset.file))
   })
 
-  app.get('/api/scenarios', async () => ({
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>()
+  typed.get(api.scenarios.url, { schema: routeSchema(api.scenarios) }, async () => ({
     scenarios: [...ctx.catalog.values()].map((scenario) => ({
       id: scenario.id,
       title: scenario.title,
@@ -107,9 +110,9 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext, hub: 
     tracks: (ctx.tracks ?? []).map(({ id, title, summary, scenarios }) => ({ id, title, summary, scenarios: scenarios.filter((scenario) => ctx.catalog.has(scenario)) }))
   }))
 
-  app.get<{ Params: { id: string } }>('/api/boards/:id', async (request) => computeBoard(ctx.db, await findWorkshop(ctx, request.params.id), ctx.catalog))
+  typed.get(api.board.url, { schema: routeSchema(api.board) }, async (request) => computeBoard(ctx.db, await findWorkshop(ctx, request.params.id), ctx.catalog))
 
-  app.get<{ Params: { id: string } }>('/api/boards/:id/events', async (request, reply) => {
+  typed.get(api.boardEvents.url, { schema: routeSchema(api.boardEvents) }, async (request, reply) => {
     const workshop = await findWorkshop(ctx, request.params.id)
     let unsubscribe = () => {}
     const send = openEventStream(request, reply, () => unsubscribe())

@@ -1,16 +1,18 @@
 import { stringify } from 'csv-stringify/sync'
 import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { buildBoard, computeBoard } from './board.js'
 import { phase, workshopElapsedMs } from './clock.js'
-import { ApiError, findWorkshop, requireFacilitator, type AppContext } from './app-context.js'
+import { ApiError, findWorkshop, parseRequest, requireFacilitator, type AppContext } from './app-context.js'
+import { api, routeSchema, type WorkshopView } from './contract.js'
 import { newJoinCode } from './tokens.js'
 import { announce, type Workshop } from './workshop-db.js'
-import { NewWorkshopSchema } from './workshop-settings.js'
+import { newWorkshop } from './workshop-settings.js'
 
 export const ACTIONS = ['start', 'pause', 'resume', 'freeze', 'unfreeze', 'end', 'reset'] as const
 export type WorkshopAction = (typeof ACTIONS)[number]
 
-export function workshopView(workshop: Workshop, now = Date.now()) {
+export function workshopView(workshop: Workshop, now = Date.now()): WorkshopView {
   return {
     id: workshop.id,
     title: workshop.title,
@@ -70,30 +72,31 @@ function transition(workshop: Workshop, action: WorkshopAction, now: Date): Part
 
 export function registerFacilitatorRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx
-  app.register(async (scope) => {
-    scope.addHook('preHandler', async (request) => requireFacilitator(ctx, request))
+  app.register(async (plugin) => {
+    const scope = plugin.withTypeProvider<TypeBoxTypeProvider>()
+    scope.addHook('preValidation', async (request) => requireFacilitator(ctx, request))
 
-    scope.get('/api/workshops', async () => {
+    scope.get(api.workshops.url, { schema: routeSchema(api.workshops) }, async () => {
       const workshops = await db.workshop.findMany({ orderBy: { createdAt: 'desc' } })
       return { workshops: workshops.map((workshop) => workshopView(workshop)) }
     })
 
-    scope.post('/api/workshops', async (request, reply) => {
-      const input = NewWorkshopSchema.parse(request.body)
+    scope.post(api.createWorkshop.url, { schema: routeSchema(api.createWorkshop) }, async (request, reply) => {
+      const input = newWorkshop(parseRequest(api.createWorkshop.body, request.body))
       const unknown = input.scenarios.filter((id) => !ctx.catalog.has(id))
       if (unknown.length > 0) {
         throw new ApiError(422, `Unknown scenarios: ${unknown.join(', ')}. This server has: ${[...ctx.catalog.keys()].join(', ')}.`)
       }
       const workshop = await db.workshop.create({
-        data: { ...input, scenarios: [...new Set(input.scenarios)], joinCode: newJoinCode() }
+        data: { ...input, joinCode: newJoinCode() }
       })
       reply.code(201)
       return workshopView(workshop)
     })
 
-    scope.get<{ Params: { id: string } }>('/api/workshops/:id', async (request) => workshopView(await findWorkshop(ctx, request.params.id)))
+    scope.get(api.workshop.url, { schema: routeSchema(api.workshop) }, async (request) => workshopView(await findWorkshop(ctx, request.params.id)))
 
-    scope.post<{ Params: { id: string; action: string } }>('/api/workshops/:id/:action', async (request) => {
+    scope.post(api.workshopAction.url, { schema: routeSchema(api.workshopAction) }, async (request) => {
       const action = request.params.action as WorkshopAction
       if (!ACTIONS.includes(action)) throw new ApiError(404, `There is no action "${request.params.action}". Actions: ${ACTIONS.join(', ')}.`)
       const workshop = await findWorkshop(ctx, request.params.id)
@@ -106,17 +109,17 @@ export function registerFacilitatorRoutes(app: FastifyInstance, ctx: AppContext)
       return workshopView(await findWorkshop(ctx, workshop.id))
     })
 
-    scope.get<{ Params: { id: string } }>('/api/workshops/:id/board', async (request) => {
+    scope.get(api.liveBoard.url, { schema: routeSchema(api.liveBoard) }, async (request) => {
       return computeBoard(db, await findWorkshop(ctx, request.params.id), ctx.catalog, { live: true })
     })
 
-    scope.get<{ Params: { id: string }; Querystring: { round?: string } }>('/api/workshops/:id/export.json', async (request, reply) => {
+    scope.get(api.exportJson.url, { schema: routeSchema(api.exportJson) }, async (request, reply) => {
       const data = await exportData(ctx, request.params.id, request.query.round)
       reply.header('content-disposition', `attachment; filename="${fileName(data.workshop.title, data.round)}.json"`)
       return data
     })
 
-    scope.get<{ Params: { id: string }; Querystring: { round?: string } }>('/api/workshops/:id/export.csv', async (request, reply) => {
+    scope.get(api.exportCsv.url, { schema: routeSchema(api.exportCsv) }, async (request, reply) => {
       const data = await exportData(ctx, request.params.id, request.query.round)
       reply.header('content-type', 'text/csv; charset=utf-8')
       reply.header('content-disposition', `attachment; filename="${fileName(data.workshop.title, data.round)}.csv"`)

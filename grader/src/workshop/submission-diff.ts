@@ -1,6 +1,9 @@
 import { posix, relative } from 'node:path'
 import { gitApply, parseNumstat } from '../workspace/patch-files.js'
 import { isGradedSource } from '../workspace/working-copy-changes.js'
+import { formatKilobytes, MAX_DIFF_BYTES, MAX_REQUEST_BYTES, tooLargeAdvice } from './contract.js'
+
+export { formatKilobytes, MAX_DIFF_BYTES, MAX_REQUEST_BYTES, tooLargeAdvice }
 
 /** A submission the server will not queue, with the reason in words a trainee can act on. */
 export class SubmissionRejected extends Error {
@@ -11,21 +14,6 @@ export class SubmissionRejected extends Error {
     super(message)
     this.name = 'SubmissionRejected'
   }
-}
-
-export const MAX_DIFF_BYTES = 256 * 1024
-
-/** The largest request body the server reads: a diff at the limit, with room for JSON's escapes. */
-export const MAX_REQUEST_BYTES = 4 * MAX_DIFF_BYTES
-
-/** What to do about a submission that is too large, for every message that says so. */
-export function tooLargeAdvice(service?: string): string {
-  const where = service ? `services/${service}/src` : "the service's src/"
-  return `A fix changes a few lines of ${where}: submit only that, and undo generated files, lockfiles, copied folders and reformatted files (\`git status\` lists them; \`git restore <path>\` undoes a change, and a file you added can be deleted), then submit again.`
-}
-
-export function formatKilobytes(bytes: number): string {
-  return `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`
 }
 
 function firstLines(text: string, count = 3): string {

@@ -1,17 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { hintCost } from '../progress/scoring.js'
 import { workspacePristineService } from './pristine.js'
 import { entrantOf } from './board.js'
 import { phase, workshopElapsedMs } from './clock.js'
-import { ApiError, openEventStream, requireTrainee, type AppContext } from './app-context.js'
+import { ApiError, openEventStream, parseRequest, requireTrainee, type AppContext } from './app-context.js'
+import { api, routeSchema, type SubmissionEvent, type SubmissionView } from './contract.js'
 import { checkSubmissionDiff } from './submission-diff.js'
 import { bearerToken, hashToken, newToken } from './tokens.js'
 import { announce, type Submission, type Workshop, type WorkshopEvent } from './workshop-db.js'
-import { HintRequestSchema, JoinSchema, scoringRules, SubmitSchema } from './workshop-settings.js'
+import { joinRequest, scoringRules } from './workshop-settings.js'
 import { workshopView } from './facilitator-routes.js'
 import { Prisma } from '../generated/workshop-db/client.js'
 
-function submissionView(submission: Omit<Submission, 'diff'>) {
+function submissionView(submission: Omit<Submission, 'diff'>): SubmissionView {
   return {
     id: submission.id,
     scenario: submission.scenario,
@@ -20,7 +22,7 @@ function submissionView(submission: Omit<Submission, 'diff'>) {
     elapsedMs: submission.elapsedMs,
     gradedAt: submission.gradedAt?.toISOString() ?? null,
     attempts: submission.attempts,
-    report: submission.report
+    report: submission.report as SubmissionView['report']
   }
 }
 
@@ -46,12 +48,13 @@ function closedBecause(workshop: Workshop): string | undefined {
   }
 }
 
-export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerTraineeRoutes(server: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx
+  const app = server.withTypeProvider<TypeBoxTypeProvider>()
 
   // Each join is a new trainee with a submission allowance of its own: joins are limited per address too.
-  app.post('/api/join', { config: { rateLimit: { max: 120, timeWindow: 60_000 } } }, async (request, reply) => {
-    const input = JoinSchema.parse(request.body)
+  app.post(api.join.url, { schema: routeSchema(api.join), config: { rateLimit: { max: 120, timeWindow: 60_000 } } }, async (request, reply) => {
+    const input = joinRequest(parseRequest(api.join.body, request.body))
     const workshop = await db.workshop.findUnique({ where: { joinCode: input.code } })
     if (!workshop) throw new ApiError(404, `No workshop has the code ${input.code}. Check it on the board or with the facilitator; codes change when a workshop is reset.`)
     if (workshop.status === 'ended') throw new ApiError(409, `"${workshop.title}" has ended; ask the facilitator for the next one.`)
@@ -72,7 +75,7 @@ export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): vo
     }
   })
 
-  app.get('/api/me', async (request) => {
+  app.get(api.me.url, { schema: routeSchema(api.me) }, async (request) => {
     const { participant, workshop } = await requireTrainee(ctx, request)
     const submissions = await db.submission.findMany({ where: { participantId: participant.id }, omit: { diff: true }, orderBy: { submittedAt: 'asc' } })
     return {
@@ -83,8 +86,9 @@ export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): vo
   })
 
   app.post(
-    '/api/submissions',
+    api.submit.url,
     {
+      schema: routeSchema(api.submit),
       config: {
         rateLimit: {
           max: ctx.submissionsPerMinute,
@@ -100,7 +104,7 @@ export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
     async (request, reply) => {
       const { participant, workshop } = await requireTrainee(ctx, request)
-      const input = SubmitSchema.parse(request.body)
+      const input = parseRequest(api.submit.body, request.body)
       requireScenario(workshop, input.scenario)
       const closed = closedBecause(workshop)
       if (closed) throw new ApiError(409, closed)
@@ -139,9 +143,9 @@ export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): vo
     return submission
   }
 
-  app.get<{ Params: { id: string } }>('/api/submissions/:id', async (request) => submissionView(await ownSubmission(request, request.params.id)))
+  app.get(api.submission.url, { schema: routeSchema(api.submission) }, async (request) => submissionView(await ownSubmission(request, request.params.id)))
 
-  app.get<{ Params: { id: string } }>('/api/submissions/:id/events', async (request, reply) => {
+  app.get(api.submissionEvents.url, { schema: routeSchema(api.submissionEvents) }, async (request, reply) => {
     const first = await ownSubmission(request, request.params.id)
     const queuePosition = async (submission: Omit<Submission, 'diff'>) =>
       submission.status === 'queued' ? await db.submission.count({ where: { status: 'queued', submittedAt: { lte: submission.submittedAt } } }) : null
@@ -149,7 +153,7 @@ export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): vo
     const push = async () => {
       const submission = await db.submission.findUnique({ where: { id: first.id }, omit: { diff: true } })
       if (!submission) return
-      const view = { ...submissionView(submission), queuePosition: await queuePosition(submission) }
+      const view: SubmissionEvent = { ...submissionView(submission), queuePosition: await queuePosition(submission) }
       const key = `${view.status}:${view.queuePosition}`
       if (key === last) return
       last = key
@@ -166,9 +170,9 @@ export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): vo
     await push()
   })
 
-  app.post('/api/hints', async (request) => {
+  app.post(api.hint.url, { schema: routeSchema(api.hint) }, async (request) => {
     const { participant, workshop } = await requireTrainee(ctx, request)
-    const { scenario: scenarioId } = HintRequestSchema.parse(request.body)
+    const { scenario: scenarioId } = parseRequest(api.hint.body, request.body)
     requireScenario(workshop, scenarioId)
     if (workshop.status === 'draft') throw new ApiError(409, `"${workshop.title}" has not started yet.`)
     if (['time-up', 'ended'].includes(phase(workshop))) {
@@ -182,9 +186,9 @@ export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): vo
     const rules = scoringRules(workshop.scoring)
     const taken = await db.hintUse.count({ where })
     const next = scenario.hints[taken]
-    if (!next) return { outcome: 'exhausted', total: scenario.hints.length, hints: scenario.hints.map((hint) => hint.text) }
+    if (!next) return { outcome: 'exhausted' as const, total: scenario.hints.length, hints: scenario.hints.map((hint) => hint.text) }
     const opensAtMs = next.availableAfterMinutes * 60_000
-    if (elapsedMs < opensAtMs) return { outcome: 'gated', index: taken, total: scenario.hints.length, elapsedMs, opensInMs: opensAtMs - elapsedMs }
+    if (elapsedMs < opensAtMs) return { outcome: 'gated' as const, index: taken, total: scenario.hints.length, elapsedMs, opensInMs: opensAtMs - elapsedMs }
     try {
       await db.hintUse.create({ data: { ...where, participantId: participant.id, index: taken, elapsedMs } })
     } catch (error) {
@@ -194,6 +198,6 @@ export function registerTraineeRoutes(app: FastifyInstance, ctx: AppContext): vo
       throw error
     }
     await announce(db, { kind: 'workshop', workshopId: workshop.id })
-    return { outcome: 'shown', index: taken, total: scenario.hints.length, text: next.text, cost: hintCost(scenario, taken, rules), elapsedMs }
+    return { outcome: 'shown' as const, index: taken, total: scenario.hints.length, text: next.text, cost: hintCost(scenario, taken, rules), elapsedMs }
   })
 }

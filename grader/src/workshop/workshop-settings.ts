@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { DEFAULT_SCORING_RULES, type ScoringRules } from '../progress/scoring.js'
+import { invalidRequest } from './app-context.js'
+import type { JoinBody, NewWorkshopBody } from './contract.js'
 
 const share = z.number().min(0).max(1)
 
@@ -9,18 +11,6 @@ export const ScoringRulesSchema = z.object({
   overtimePenalty: share.default(DEFAULT_SCORING_RULES.overtimePenalty),
   floor: share.default(DEFAULT_SCORING_RULES.floor)
 })
-
-/** What a facilitator sends to create a workshop. */
-export const NewWorkshopSchema = z.object({
-  title: z.string().trim().min(1).max(120),
-  scenarios: z.array(z.string().min(1)).min(1).max(50),
-  durationMinutes: z.number().int().min(1).max(24 * 60),
-  freezeMinutes: z.number().int().min(0).max(24 * 60).default(0),
-  mode: z.enum(['individual', 'team']).default('individual'),
-  scoring: ScoringRulesSchema.default(ScoringRulesSchema.parse({}))
-})
-
-export type NewWorkshop = z.infer<typeof NewWorkshopSchema>
 
 /** The rules stored with a workshop; anything unreadable falls back to the defaults. */
 export function scoringRules(stored: unknown): ScoringRules {
@@ -40,21 +30,35 @@ export function displayName(raw: string): string {
     .trim()
 }
 
-const Name = z
-  .string()
-  .max(200)
-  .transform(displayName)
-  .pipe(z.string().min(1, 'needs at least one visible character').max(40, 'is limited to 40 characters'))
+/** A new workshop as the facilitator asked for it, with the title trimmed and the defaults filled in. */
+export function newWorkshop(input: NewWorkshopBody) {
+  const title = input.title.trim()
+  if (title.length > 120) throw invalidRequest([{ field: 'title', message: 'is limited to 120 characters' }])
+  return {
+    title,
+    scenarios: [...new Set(input.scenarios)],
+    durationMinutes: input.durationMinutes,
+    freezeMinutes: input.freezeMinutes ?? 0,
+    mode: input.mode ?? 'individual',
+    scoring: {
+      pointsPerDifficulty: input.scoring?.pointsPerDifficulty ?? DEFAULT_SCORING_RULES.pointsPerDifficulty,
+      hintCosts: [...(input.scoring?.hintCosts ?? DEFAULT_SCORING_RULES.hintCosts)],
+      overtimePenalty: input.scoring?.overtimePenalty ?? DEFAULT_SCORING_RULES.overtimePenalty,
+      floor: input.scoring?.floor ?? DEFAULT_SCORING_RULES.floor
+    }
+  }
+}
 
-export const JoinSchema = z.object({
-  code: z.string().trim().toUpperCase().min(4).max(12),
-  name: Name,
-  team: Name.optional()
-})
+function visibleName(field: string, raw: string): string {
+  const name = displayName(raw)
+  if (name.length === 0) throw invalidRequest([{ field, message: 'needs at least one visible character' }])
+  if (name.length > 40) throw invalidRequest([{ field, message: 'is limited to 40 characters' }])
+  return name
+}
 
-export const SubmitSchema = z.object({
-  scenario: z.string().min(1).max(100),
-  diff: z.string()
-})
-
-export const HintRequestSchema = z.object({ scenario: z.string().min(1).max(100) })
+/** A join as the server records it: the code as printed, the names as a board may show them. */
+export function joinRequest(input: JoinBody): { code: string; name: string; team?: string } {
+  const code = input.code.trim().toUpperCase()
+  if (code.length < 4 || code.length > 12) throw invalidRequest([{ field: 'code', message: 'is 4 to 12 characters long' }])
+  return { code, name: visibleName('name', input.name), ...(input.team !== undefined ? { team: visibleName('team', input.team) } : {}) }
+}

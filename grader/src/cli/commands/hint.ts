@@ -2,6 +2,7 @@ import { activeDrill, elapsedMs } from '../../progress/progress.js'
 import { hintCost } from '../../progress/scoring.js'
 import { updateState } from '../../progress/state-file.js'
 import { findScenario } from '../../scenarios/load-scenarios.js'
+import { api } from '../../workshop/contract.js'
 import type { CommandContext } from '../command-context.js'
 import { NoActiveDrillError, readSession } from '../session.js'
 import { formatDuration } from '../text.js'
@@ -67,14 +68,9 @@ export async function hint(options: HintOptions, ctx: CommandContext): Promise<n
   return 0
 }
 
-type WorkshopHint =
-  | { outcome: 'shown'; index: number; total: number; text: string; cost: number; elapsedMs: number }
-  | { outcome: 'gated'; index: number; total: number; elapsedMs: number; opensInMs: number }
-  | { outcome: 'exhausted'; total: number; hints: string[] }
-
 /** In a workshop the server serves hints, on its clock, and records them against the board. */
 async function workshopHint(joined: JoinedWorkshop, scenarioId: string, options: HintOptions, ctx: CommandContext): Promise<number> {
-  const answer = await workshopApi<WorkshopHint>(joined.url, '/api/hints', { method: 'POST', token: joined.token, body: { scenario: scenarioId }, signal: ctx.signal })
+  const answer = await workshopApi(joined.url, api.hint.url, api.hint.response[200], { method: 'POST', token: joined.token, body: { scenario: scenarioId }, signal: ctx.signal })
   if (options.json) {
     ctx.terminal.line(JSON.stringify({ scenario: scenarioId, workshop: joined.title, ...answer }, null, 2))
     return answer.outcome === 'shown' ? 0 : 1

@@ -1,16 +1,11 @@
 import { UsageError } from '../../errors.js'
+import { api } from '../../workshop/contract.js'
 import type { CommandContext } from '../command-context.js'
 import { forgetJoinedWorkshop, readJoinedWorkshop, saveJoinedWorkshop, workshopApi } from '../workshop-client.js'
 
 export interface JoinOptions {
   name?: string
   team?: string
-}
-
-interface JoinAnswer {
-  token: string
-  participant: { id: string; name: string; team: string | null }
-  workshop: { id: string; title: string; scenarios: string[]; phase: string; durationMinutes: number; mode: string }
 }
 
 function serverUrl(value: string): string {
@@ -26,7 +21,7 @@ function serverUrl(value: string): string {
 export async function join(url: string, code: string, options: JoinOptions, ctx: CommandContext): Promise<number> {
   if (!options.name || typeof options.name !== 'string') throw new UsageError('Say who you are on the board: `drill join <url> <code> --name <your name>`.')
   const origin = serverUrl(url)
-  const answer = await workshopApi<JoinAnswer>(origin, '/api/join', {
+  const answer = await workshopApi(origin, api.join.url, api.join.response[201], {
     method: 'POST',
     body: { code, name: options.name, ...(options.team ? { team: String(options.team) } : {}) },
     signal: ctx.signal

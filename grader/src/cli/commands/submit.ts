@@ -3,28 +3,16 @@ import { UsageError } from '../../errors.js'
 import { pristineBase } from '../../workspace/pristine-base.js'
 import { findPlantedDrill } from '../../workspace/planted-drill.js'
 import { serviceDiff } from '../../workspace/restore-service.js'
-import { serverSentEvents } from '../../workshop/event-stream.js'
-import { formatKilobytes, MAX_DIFF_BYTES, tooLargeAdvice } from '../../workshop/submission-diff.js'
+import { api, formatKilobytes, MAX_DIFF_BYTES, tooLargeAdvice, type SubmissionEvent, type SubmissionView } from '../../workshop/contract.js'
 import type { Scenario } from '../../scenarios/scenario.js'
 import type { CommandContext } from '../command-context.js'
 import { scenarioOrActive } from '../session.js'
+import { serverSentEvents } from '../server-sent-events.js'
 import { formatDuration, renderMarkdown } from '../text.js'
-import { requireJoinedWorkshop, workshopApi, WorkshopApiError, type JoinedWorkshop } from '../workshop-client.js'
+import { parseAnswer, requireJoinedWorkshop, workshopApi, WorkshopApiError, WorkshopVersionError, type JoinedWorkshop } from '../workshop-client.js'
 
-export interface SubmissionView {
-  id: string
-  scenario: string
-  status: 'queued' | 'grading' | 'passed' | 'failed' | 'error'
-  elapsedMs: number
-  queuePosition?: number | null
-  report: {
-    verdict: string
-    seed: number
-    durationMs: number
-    tests: { name: string; status: string; message?: string }[]
-    problem?: { kind: string; message: string; details: string[] }
-  } | null
-}
+/** What the client knows of a submission: its view, and while it streams, its place in the queue. */
+type SubmissionProgress = SubmissionView | SubmissionEvent
 
 const FINAL = new Set(['passed', 'failed', 'error'])
 const EXIT = { passed: 0, failed: 1, error: 2 } as const
@@ -43,7 +31,7 @@ const MAX_BACKOFF_MS = 15_000
 export async function submit(scenarioId: string | undefined, options: SubmitOptions, ctx: CommandContext): Promise<number> {
   const joined = await requireJoinedWorkshop(ctx.repoRoot, 'submit')
   if (options.follow) {
-    const earlier = await workshopApi<SubmissionView>(joined.url, `/api/submissions/${encodeURIComponent(options.follow)}`, { token: joined.token, signal: ctx.signal })
+    const earlier = await workshopApi(joined.url, `/api/submissions/${encodeURIComponent(options.follow)}`, api.submission.response[200], { token: joined.token, signal: ctx.signal })
     return report(await scenarioOrActive(ctx, earlier.scenario, 'submit', ''), joined, await followSubmission(joined, earlier, ctx, options.json ?? false), options, ctx)
   }
   const scenario = await scenarioOrActive(ctx, scenarioId, 'submit', ', or name the scenario: `drill submit <scenario>`')
@@ -60,7 +48,7 @@ export async function submit(scenarioId: string | undefined, options: SubmitOpti
   })
   if (diff.trim() === '') throw new UsageError(`services/${scenario.service} has no changes yet: fix the bug, save, and submit again.`)
   refuseOversizedDiff(diff, scenario.service)
-  const submission = await workshopApi<SubmissionView>(joined.url, '/api/submissions', {
+  const submission = await workshopApi(joined.url, api.submit.url, api.submit.response[202], {
     method: 'POST',
     token: joined.token,
     body: { scenario: scenario.id, diff },
@@ -85,7 +73,7 @@ function refuseOversizedDiff(diff: string, service: string): void {
   )
 }
 
-async function report(scenario: Scenario, joined: JoinedWorkshop, final: SubmissionView, options: SubmitOptions, ctx: CommandContext): Promise<number> {
+async function report(scenario: Scenario, joined: JoinedWorkshop, final: SubmissionProgress, options: SubmitOptions, ctx: CommandContext): Promise<number> {
   const c = ctx.terminal.colors
   if (options.json) {
     ctx.terminal.line(JSON.stringify(final, null, 2))
@@ -102,12 +90,13 @@ async function report(scenario: Scenario, joined: JoinedWorkshop, final: Submiss
 }
 
 /** Streams the submission's progress until its verdict; falls back to asking every two seconds. */
-async function followSubmission(joined: JoinedWorkshop, first: SubmissionView, ctx: CommandContext, quiet: boolean): Promise<SubmissionView> {
+async function followSubmission(joined: JoinedWorkshop, first: SubmissionProgress, ctx: CommandContext, quiet: boolean): Promise<SubmissionProgress> {
   let endStep: ((outcome?: 'ok' | 'fail') => void) | undefined
   let shown = ''
-  const show = (view: SubmissionView) => {
+  const show = (view: SubmissionProgress) => {
     if (quiet) return
-    const text = view.status === 'queued' ? `Queued for grading${view.queuePosition ? ` (position ${view.queuePosition})` : ''}` : view.status === 'grading' ? 'Graded by the server: hidden tests on the docker runtime' : ''
+    const position = 'queuePosition' in view ? view.queuePosition : null
+    const text = view.status === 'queued' ? `Queued for grading${position ? ` (position ${position})` : ''}` : view.status === 'grading' ? 'Graded by the server: hidden tests on the docker runtime' : ''
     if (!text || text === shown) return
     endStep?.()
     shown = text
@@ -131,7 +120,7 @@ async function followSubmission(joined: JoinedWorkshop, first: SubmissionView, c
       } catch (error) {
         if (ctx.signal.aborted) continue
         // The server refused this trainee or this submission: waiting will not change that.
-        if (error instanceof WorkshopApiError && error.status < 500) throw error
+        if ((error instanceof WorkshopApiError && error.status < 500) || error instanceof WorkshopVersionError) throw error
         unreachableSince ??= Date.now()
         if (Date.now() - unreachableSince > RECONNECT_WINDOW_MS) {
           throw new UsageError(`The workshop server at ${joined.url} has not answered for ${RECONNECT_WINDOW_MS / 60_000} minutes. It keeps submission ${first.id}; ${followAgain} once the server is back.`)
@@ -143,14 +132,14 @@ async function followSubmission(joined: JoinedWorkshop, first: SubmissionView, c
         }
         await new Promise((resolve) => setTimeout(resolve, backoffMs))
         backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS)
-        latest = await workshopApi<SubmissionView>(joined.url, `/api/submissions/${first.id}`, { token: joined.token, signal: ctx.signal }).then(
+        latest = await workshopApi(joined.url, `/api/submissions/${first.id}`, api.submission.response[200], { token: joined.token, signal: ctx.signal }).then<SubmissionProgress, SubmissionProgress>(
           (view) => {
             unreachableSince = undefined
             backoffMs = 1_000
             return view
           },
           (failure: unknown) => {
-            if (failure instanceof WorkshopApiError && failure.status < 500) throw failure
+            if ((failure instanceof WorkshopApiError && failure.status < 500) || failure instanceof WorkshopVersionError) throw failure
             return latest
           }
         )
@@ -165,19 +154,21 @@ async function followSubmission(joined: JoinedWorkshop, first: SubmissionView, c
   }
 }
 
-async function streamUntilFinal(joined: JoinedWorkshop, id: string, signal: AbortSignal, onUpdate: (view: SubmissionView) => void): Promise<SubmissionView> {
-  const response = await fetch(new URL(`/api/submissions/${id}/events`, joined.url), { headers: { authorization: `Bearer ${joined.token}` }, signal })
+async function streamUntilFinal(joined: JoinedWorkshop, id: string, signal: AbortSignal, onUpdate: (view: SubmissionEvent) => void): Promise<SubmissionEvent> {
+  const path = `/api/submissions/${id}/events`
+  const response = await fetch(new URL(path, joined.url), { headers: { authorization: `Bearer ${joined.token}` }, signal })
   if (!response.ok || !response.body) throw new WorkshopApiError(response.status, `the server answered ${response.status}`)
-  let latest: SubmissionView | undefined
-  for await (const { data } of serverSentEvents(response.body)) {
-    latest = JSON.parse(data) as SubmissionView
+  let latest: SubmissionEvent | undefined
+  for await (const { event, data } of serverSentEvents(response.body)) {
+    if (event !== 'submission') continue
+    latest = parseAnswer(api.submissionEvents.events.submission, JSON.parse(data), { url: joined.url, path })
     onUpdate(latest)
     if (FINAL.has(latest.status)) return latest
   }
   throw new Error('the stream ended before the verdict')
 }
 
-function printVerdict(view: SubmissionView, { terminal }: CommandContext): void {
+function printVerdict(view: SubmissionProgress, { terminal }: CommandContext): void {
   const c = terminal.colors
   const report = view.report
   if (view.status === 'passed') {
