@@ -53,6 +53,10 @@ describe('drill validate', () => {
     expect(run.stdout).toMatch(/hack really-a-fix passed every hidden test/)
     expect(run.stdout).toMatch(/stale\.patch does not apply/)
     expect(run.stdout).toMatch(/1 of 1 scenario\(s\) do not hold/)
+    // The versions that did not hold are repeated at the end, each with its seed, for a log read from its tail.
+    const tail = run.stdout.slice(run.stdout.indexOf('What did not hold'))
+    expect(tail).toMatch(/✗ tutorial: round 1 hack really-a-fix, seed \d+: .*passed every hidden test/)
+    expect(tail).toMatch(/\n.*1 of 1 scenario\(s\) do not hold/)
 
     // A bug that breaks what the service's own tests check: CI would have caught it.
     checkout.git('checkout', '--', 'scenarios')

@@ -27,3 +27,8 @@ export function renderMarkdown(markdown: string, c: Colors): string[] {
       return line.replace(/`([^`]+)`/g, (_, code: string) => c.cyan(code)).replace(/\*\*([^*]+)\*\*/g, (_, bold: string) => c.bold(bold))
     })
 }
+
+/** `text` cut to at most `max` characters, with an ellipsis where it was cut. */
+export function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}

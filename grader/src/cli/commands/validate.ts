@@ -5,6 +5,7 @@ import { findScenario, listScenarios } from '../../scenarios/load-scenarios.js'
 import { loadTracks } from '../../scenarios/tracks.js'
 import { catalogueProblems, patchProblems, serviceSuiteProblems, validateScenario } from '../../validate/validate-scenario.js'
 import type { CommandContext } from '../command-context.js'
+import { shorten } from '../text.js'
 
 export interface ValidateCommandOptions {
   all?: boolean
@@ -26,6 +27,8 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
   const c = terminal.colors
   terminal.line(c.bold(`drill validate · ${scenarios.length} scenario(s) × ${repeat} · ${runtime.name} runtime`))
   let broken = 0
+  // Repeated at the end, one line each: a long run's log is read from its tail.
+  const failedCases: string[] = []
   for (const scenario of scenarios) {
     const end = terminal.progress(`${scenario.id}: shipped, reference fix, ${scenario.alternatives.length} alternatives, ${scenario.hacks.length} hacks`)
     const rounds = await validateScenario({
@@ -36,9 +39,13 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
       jobs,
       signal,
       onCase: (round, graded) => {
+        const what = graded.kind === graded.name ? graded.kind : `${graded.kind} ${graded.name}`
+        if (graded.problems.length) {
+          const seed = graded.report ? `, seed ${graded.report.seed}` : ''
+          failedCases.push(`${scenario.id}: round ${round} ${what}${seed}: ${shorten(graded.problems.join(' '), 400)}`)
+        }
         if (terminal.interactive) return
         const mark = graded.problems.length ? c.red('✗') : c.green('✓')
-        const what = graded.kind === graded.name ? graded.kind : `${graded.kind} ${graded.name}`
         const outcome = graded.report ? `${graded.report.verdict} in ${graded.report.durationMs} ms, seed ${graded.report.seed}` : 'not graded'
         terminal.line(`  ${mark} round ${round} ${what}: ${outcome}`)
       }
@@ -56,6 +63,10 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
         `  ${c.green('✓')} ${scenario.id}: fails on the shipped bug; the reference fix and ${scenario.alternatives.length} alternatives pass; ${scenario.hacks.length} hacks fail (${rounds})`
       )
     }
+  }
+  if (failedCases.length) {
+    terminal.line(c.red('What did not hold (to replay one, apply its patch to a working copy and run `drill check <scenario> --seed <seed>`):'))
+    for (const failed of failedCases) terminal.line(`  ${c.red('✗')} ${failed}`)
   }
   terminal.line(broken ? c.red(`${broken} of ${scenarios.length} scenario(s) do not hold.`) : c.green(`All ${scenarios.length} scenario(s) hold.`))
   if (options.all) {
