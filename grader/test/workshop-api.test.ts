@@ -359,6 +359,21 @@ describe('workshop API: hostile input', () => {
     expect(csv.text).not.toMatch(/[,\n]=HYPERLINK/)
   })
 
+  it('answers with the submissions whose report another grader version stored, leaving out only that report', async () => {
+    const workshop = await newWorkshop()
+    await act(workshop.id, 'start')
+    const ada = await join(workshop.joinCode, 'ada')
+    const old = await db.submission.create({
+      data: { workshopId: workshop.id, round: 1, participantId: ada.participant.id, entrant: ada.participant.id, scenario: SCENARIO, diff: 'x', elapsedMs: 60_000, status: 'failed', gradedAt: new Date(), report: { seed: 7, tests: 'failed' } }
+    })
+    const me = await call<{ submissions: { id: string; status: string; report: unknown }[] }>('GET', '/api/me', { token: ada.token })
+    expect(me.status, me.text).toBe(200)
+    expect(me.body.submissions.map((submission) => [submission.id, submission.status, submission.report])).toEqual([[old.id, 'failed', null]])
+    const exported = await call<{ submissions: { seed: number | null; failingTests: string[] }[] }>('GET', `/api/workshops/${workshop.id}/export.json`, { token: facilitator })
+    expect(exported.status, exported.text).toBe(200)
+    expect(exported.body.submissions.map((row) => [row.seed, row.failingTests])).toEqual([[7, []]])
+  })
+
   it('serves no hints once the workshop is over', async () => {
     const workshop = await newWorkshop()
     const ada = await join(workshop.joinCode, 'ada')

@@ -181,7 +181,9 @@ export async function exportData(ctx: AppContext, id: string, roundParam?: strin
     workshop: workshopView(workshop),
     participants: participants.map((participant) => ({ id: participant.id, name: participant.name, team: participant.team, joinedAt: participant.joinedAt.toISOString() })),
     submissions: submissions.map((submission) => {
-      const report = submission.report as { seed?: number; tests?: { name: string; status: string }[] } | null
+      // Read field by field: a report stored by another version of the grader still exports what it has.
+      const report = (submission.report ?? {}) as { seed?: unknown; tests?: unknown }
+      const tests = Array.isArray(report.tests) ? (report.tests as { name?: unknown; status?: unknown }[]) : []
       return {
         id: submission.id,
         participant: names.get(submission.participantId)?.name ?? '?',
@@ -194,8 +196,8 @@ export async function exportData(ctx: AppContext, id: string, roundParam?: strin
         attempts: submission.attempts,
         gradedBy: submission.gradedBy ?? '',
         gradedAt: submission.gradedAt?.toISOString() ?? '',
-        seed: report?.seed ?? null,
-        failingTests: (report?.tests ?? []).filter((test) => test.status !== 'pass').map((test) => test.name)
+        seed: typeof report.seed === 'number' ? report.seed : null,
+        failingTests: tests.flatMap((test) => (test && typeof test.name === 'string' && test.status !== 'pass' ? [test.name] : []))
       }
     }),
     hints: hints.map((hint) => ({

@@ -9,6 +9,8 @@ import { removeLeftoverFolders, sweepPeriodically, temporaryPrefix } from '../li
 import { processAlive } from '../lifecycle/processes.js'
 import type { GradingRuntime } from '../runtime/runtime.js'
 import type { Scenario } from '../scenarios/scenario.js'
+import { Value } from 'typebox/value'
+import { GradingReport } from './contract.js'
 import { announce, type WorkshopDb } from './workshop-db.js'
 
 export const GRADE_QUEUE = 'grade-submission'
@@ -57,16 +59,16 @@ export async function enqueueGrading(boss: PgBoss, job: GradeJob): Promise<void>
   })
 }
 
-/** What a trainee may see of a grading: outcomes and messages, never the tests' code. */
-export interface SubmissionReport {
-  verdict: GradeReport['verdict']
-  seed: number
-  durationMs: number
-  tests: { name: string; status: string; message?: string }[]
-  problem?: { kind: string; message: string; details: string[] }
+/**
+ * A report as stored, if it has the shape this server answers with. One stored by another
+ * version of the grader is left out of the answer (it stays in the database) rather than
+ * failing the whole answer.
+ */
+export function storedReport(report: unknown): GradingReport | null {
+  return Value.Check(GradingReport, report) ? report : null
 }
 
-export function submissionReport(report: GradeReport): SubmissionReport {
+export function submissionReport(report: GradeReport): GradingReport {
   return {
     verdict: report.verdict,
     seed: report.seed,
@@ -163,7 +165,7 @@ export async function startGradingWorker(options: GradingWorkerOptions): Promise
     await announce(db, { kind: 'submission', workshopId: submission.workshopId, submissionId, status: 'grading' })
 
     const scenario = options.catalog.get(submission.scenario)
-    let report: SubmissionReport
+    let report: GradingReport
     const dir = await mkdtemp(temporaryPrefix('submission'))
     try {
       // Each earlier attempt ended with its worker gone (killed, crashed, out of memory): this

@@ -7,6 +7,7 @@ import { phase, workshopElapsedMs } from './clock.js'
 import { ApiError, openEventStream, parseRequest, requireTrainee, type AppContext } from './app-context.js'
 import { api, routeSchema, type SubmissionEvent, type SubmissionView } from './contract.js'
 import { checkSubmissionDiff } from './submission-diff.js'
+import { storedReport } from './grading-queue.js'
 import { bearerToken, hashToken, newToken } from './tokens.js'
 import { announce, type Submission, type Workshop, type WorkshopEvent } from './workshop-db.js'
 import { joinRequest, scoringRules } from './workshop-settings.js'
@@ -22,7 +23,7 @@ function submissionView(submission: Omit<Submission, 'diff'>): SubmissionView {
     elapsedMs: submission.elapsedMs,
     gradedAt: submission.gradedAt?.toISOString() ?? null,
     attempts: submission.attempts,
-    report: submission.report as SubmissionView['report']
+    report: storedReport(submission.report)
   }
 }
 
