@@ -5,7 +5,7 @@ import { Value } from 'typebox/value'
 import { z } from 'zod'
 import { UsageError } from '../errors.js'
 import { drillDir } from '../workspace/drill-dir.js'
-import { ErrorAnswer, formatKilobytes, MAX_REQUEST_BYTES, tooLargeAdvice } from '../workshop/contract.js'
+import { contractErrors, ErrorAnswer, formatKilobytes, MAX_REQUEST_BYTES, tooLargeAdvice } from '../workshop/contract.js'
 
 /** What `drill join` keeps: where the workshop is and the trainee's token (only here, mode 600). */
 export const JoinedWorkshopSchema = z.object({
@@ -119,8 +119,8 @@ export async function workshopApi<T extends TSchema>(
 /** An answer that follows the contract, or a message that the server speaks another version of the API. */
 export function parseAnswer<T extends TSchema>(schema: T, body: unknown, { url, path }: { url: string; path: string }): Static<T> {
   if (Value.Check(schema, body)) return body
-  const [first] = Value.Errors(schema, body)
-  const problem = first ? `${first.instancePath.slice(1).replaceAll('/', '.') || 'the answer'} ${first.message}` : 'it does not match'
+  const [first] = contractErrors(schema, body)
+  const problem = first ? `${first.field || 'the answer'} ${first.message}` : 'it does not match'
   throw new WorkshopVersionError(url, path, problem)
 }
 

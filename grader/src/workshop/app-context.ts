@@ -3,6 +3,7 @@ import type { Static, TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 import type { Scenario } from '../scenarios/scenario.js'
 import type { Track } from '../scenarios/tracks.js'
+import { contractErrors } from './contract.js'
 import type { GradeJob } from './grading-queue.js'
 import { bearerToken, hashToken } from './tokens.js'
 import type { WorkshopEvents } from './workshop-events.js'
@@ -48,7 +49,7 @@ export function invalidRequest(problems: { field: string; message: string }[]): 
 /** A request body checked against its schema in contract.ts, or a 400 that says what is wrong. */
 export function parseRequest<T extends TSchema>(schema: T, value: unknown): Static<T> {
   if (Value.Check(schema, value)) return value
-  throw invalidRequest(Value.Errors(schema, value).map((error) => ({ field: error.instancePath.slice(1).replaceAll('/', '.') || 'body', message: error.message })))
+  throw invalidRequest(contractErrors(schema, value).map(({ field, message }) => ({ field: field || 'body', message })))
 }
 
 export async function requireFacilitator(ctx: AppContext, request: FastifyRequest): Promise<void> {

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox'
+import { Value } from 'typebox/value'
 
 /**
  * The workshop API as both sides speak it: `drill serve` answers with these schemas and the
@@ -7,6 +8,11 @@ import { Type, type Static, type TSchema } from 'typebox'
  *
  * This module is imported by the clients: it may depend on `typebox` only.
  */
+
+/** Where `value` breaks `schema`: each as a dotted field name ('' for the value as a whole) and what is wrong. */
+export function contractErrors(schema: TSchema, value: unknown): { field: string; message: string }[] {
+  return Value.Errors(schema, value).map((error) => ({ field: error.instancePath.slice(1).replaceAll('/', '.'), message: error.message }))
+}
 
 export const MAX_DIFF_BYTES = 256 * 1024
 
