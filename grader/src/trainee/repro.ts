@@ -139,10 +139,17 @@ function prettyBody(body: string): string {
 }
 
 /** One exchange the way `curl -v` shows it: `>` for what was sent, `<` for what came back. */
-export function formatExchange(exchange: ReproExchange, c: { dim(text: string): string; bold(text: string): string; green(text: string): string; red(text: string): string; yellow(text: string): string }): string[] {
+type ReproColors = { dim(text: string): string; bold(text: string): string; green(text: string): string; red(text: string): string; yellow(text: string): string }
+
+/** Red for a server error, yellow for a refusal, green otherwise. */
+function statusTone(status: number, c: ReproColors): (text: string) => string {
+  return status >= 500 ? c.red : status >= 400 ? c.yellow : c.green
+}
+
+export function formatExchange(exchange: ReproExchange, c: ReproColors): string[] {
   const { request: sent, response } = exchange
   const url = new URL(sent.url)
-  const tone = response.status >= 500 ? c.red : response.status >= 400 ? c.yellow : c.green
+  const tone = statusTone(response.status, c)
   const lines: string[] = []
   if (exchange.waitedMs) lines.push(c.dim(`(waited ${exchange.waitedMs / 1000} s first)`))
   if (exchange.note) lines.push(c.bold(`# ${exchange.note}`))
@@ -173,13 +180,13 @@ function oneLine(body: string, width: number): string {
  * The replay in a few lines, after the full exchanges: each request, its status and what the
  * ticket says it is for, above the answer on one line, so the answer and the expectation sit together.
  */
-export function formatSummary(exchanges: readonly ReproExchange[], c: Parameters<typeof formatExchange>[1], width = 100): string[] {
+export function formatSummary(exchanges: readonly ReproExchange[], c: ReproColors, width = 100): string[] {
   if (!exchanges.length) return []
   const lines = [c.bold('In short')]
   exchanges.forEach((exchange, index) => {
     const { request: sent, response } = exchange
     const url = new URL(sent.url)
-    const tone = response.status >= 500 ? c.red : response.status >= 400 ? c.yellow : c.green
+    const tone = statusTone(response.status, c)
     const note = exchange.note ? c.dim(` · ${exchange.note}`) : ''
     lines.push(`  ${index + 1}. ${sent.method} ${url.pathname}${url.search} → ${tone(String(response.status))}${note}`)
     lines.push(`     ${response.body ? oneLine(response.body, width) : c.dim('(no body)')}`)
