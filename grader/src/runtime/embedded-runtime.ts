@@ -4,6 +4,7 @@ import { freePort, LocalPostgresError, startLocalPostgres, type StartedLocalPost
 import { InfrastructureError } from '../errors.js'
 import { ownerTagEnvironment } from '../lifecycle/owner-tag.js'
 import { testCommand } from '../hidden-tests/bundle-tests.js'
+import { waitForHealth } from './health.js'
 import { LogTail } from './log-tail.js'
 import { runProcess } from './run-process.js'
 import {
@@ -23,20 +24,6 @@ const DATABASE = 'app'
 /** Only what a process needs to run: the service sees its scenario's environment, not the trainee's shell. */
 function baseEnvironment(): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, ...ownerTagEnvironment() }
-}
-
-/** Polls the service's health endpoint from here: on the host it is one fetch away. */
-async function waitForHealth(url: string, timeoutMs: number, signal: AbortSignal): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline && !signal.aborted) {
-    const ok = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(1_000)]) }).then(
-      (response) => response.ok,
-      () => false
-    )
-    if (ok) return true
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  return false
 }
 
 async function startDatabase(): Promise<{ postgres: StartedLocalPostgres; database: StartedDatabase }> {
@@ -107,7 +94,7 @@ export class EmbeddedRuntime implements GradingRuntime {
       child.stdout.on('data', (chunk: Buffer) => log.push(chunk))
       child.stderr.on('data', (chunk: Buffer) => log.push(chunk))
 
-      const ready = await Promise.race([waitForHealth(`${serviceUrl}/health`, launch.startTimeoutMs, signal), exited.then(() => false)])
+      const ready = await Promise.race([waitForHealth(serviceUrl, launch.startTimeoutMs, signal), exited.then(() => false)])
       if (!ready) {
         const how =
           child.exitCode !== null || child.signalCode !== null

@@ -9,7 +9,8 @@ import { ownerLabels } from '../runtime/docker-labels.js'
 import { startDockerRun } from './docker-run.js'
 import { startEmbeddedRun } from './embedded-run.js'
 import type { ServiceRun, ServiceRunOptions } from './service-run.js'
-import { defaultPort, ensurePortFree, ensurePrismaClient, firstApiKey, laptopEnvironment, waitForHealth } from './service-setup.js'
+import { waitForHealth } from '../runtime/health.js'
+import { defaultPort, ensurePortFree, ensurePrismaClient, firstApiKey, laptopEnvironment } from './service-setup.js'
 
 export interface DependencyRun {
   service: string

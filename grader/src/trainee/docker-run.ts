@@ -13,7 +13,8 @@ import { killProcessGroup } from '../lifecycle/processes.js'
 import { resolveImages } from '../runtime/docker-images.js'
 import { drillDir } from '../workspace/drill-dir.js'
 import type { ServiceRun, ServiceRunOptions } from './service-run.js'
-import { seedDatabase, waitForHealth } from './service-setup.js'
+import { waitForHealth } from '../runtime/health.js'
+import { seedDatabase } from './service-setup.js'
 
 const execFileAsync = promisify(execFile)
 

@@ -58,21 +58,6 @@ export async function ensurePrismaClient(serviceDir: string, service: string): P
   if (result.exitCode !== 0) throw new DrillError(`Could not generate the Prisma client of ${service}:\n${result.output}`)
 }
 
-/** Polls the service's health route until it answers or time runs out. */
-export async function waitForHealth(url: string, timeoutMs: number, signal: AbortSignal): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline && !signal.aborted) {
-    try {
-      const response = await fetch(new URL('/health', url), { signal: AbortSignal.any([signal, AbortSignal.timeout(2_000)]) })
-      if (response.ok) return true
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150))
-  }
-  return false
-}
-
 /** The tsx CLI the service itself depends on: it runs `drill run`'s watch mode and the seed script. */
 export function tsxCli(serviceDir: string): string {
   const manifest = createRequire(join(serviceDir, 'package.json')).resolve('tsx/package.json')
