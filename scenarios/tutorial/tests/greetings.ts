@@ -36,12 +36,18 @@ export function unknownLanguageCode(): string {
 }
 
 /** Saves a language under a new code, with a formal and a casual template that differ. */
-export async function saveLanguage(code = languageCode()): Promise<Language> {
+export async function saveLanguage(code = languageCode(), casual: string = random.pick(CASUAL)): Promise<Language> {
   const formal = random.pick(FORMAL)
-  const casual = random.pick(CASUAL)
   const response = await service.put<Language>(`/languages/${code}`, { formal, casual })
   check(response.status === 200, `PUT /languages/${code} returned ${response.status}, expected 200. Response body: ${response.text}`)
   return { code, formal, casual }
+}
+
+/** Saves `count` languages whose casual templates all differ, as real languages' greetings do. */
+export async function saveLanguages(count: number): Promise<Language[]> {
+  const saved: Language[] = []
+  for (const casual of random.sample(CASUAL, count)) saved.push(await saveLanguage(languageCode(), casual))
+  return saved
 }
 
 /** What a template says to this person. */

@@ -1,5 +1,5 @@
 import { expectEqual, random, scenarioTest } from '@debug-drills/drill-kit'
-import { expectGreeting, saveLanguage, storedTemplates } from './greetings.js'
+import { expectGreeting, saveLanguage, saveLanguages, storedTemplates } from './greetings.js'
 
 scenarioTest('Asking for the casual greeting with formal=false answers the casual one', async () => {
   const language = await saveLanguage()
@@ -8,8 +8,7 @@ scenarioTest('Asking for the casual greeting with formal=false answers the casua
 })
 
 scenarioTest('formal=true and formal=false each answer their own greeting, in every language', async () => {
-  for (let i = 0; i < 3; i++) {
-    const language = await saveLanguage()
+  for (const language of await saveLanguages(3)) {
     const name = random.fullName()
     await expectGreeting(language, name, 'true', 'formal')
     await expectGreeting(language, name, 'false', 'casual')
