@@ -61,10 +61,15 @@ export async function stockCategories(): Promise<{ categories: string[]; product
   return { categories, products }
 }
 
-/** A back-office edit that the catalog makes itself: it forgets its cached categories. */
+/**
+ * A back-office edit that the catalog makes itself: it forgets its cached categories. The new
+ * price always differs from the stored one: an edit that changes nothing forgets nothing.
+ */
 export async function editSomething(products: Created[]): Promise<string> {
   const product = random.pick(products.filter((created) => created.active))
-  const priceCents = random.cents()
+  const [row] = await database.query<{ priceCents: number }>('SELECT price_cents AS "priceCents" FROM products WHERE sku = $1', [product.sku])
+  let priceCents = random.cents()
+  while (priceCents === row?.priceCents) priceCents = random.cents()
   expectStatus(await service.patch(`/products/${product.sku}`, { priceCents }), 200, `changing the price of ${product.sku}`)
   return `PATCH /products/${product.sku} (a price change)`
 }
