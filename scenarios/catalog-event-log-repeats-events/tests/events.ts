@@ -24,16 +24,20 @@ export async function createProduct(): Promise<Created> {
   return fields
 }
 
+const CHANGES = ['received', 'sold', 'price', 'name'] as const
+export type Change = (typeof CHANGES)[number]
+
 /**
  * Gives a product the activity of a busy week: goods received, sales, price and name changes,
  * one after the other so each is booked against the latest stock. Every change adds events to
- * the product's log; how many depends on the change, the database says which.
+ * the product's log; how many depends on the change, the database says which. The week starts with
+ * the changes of `first`, in that order, and goes on with random ones.
  */
-export async function busyWeek(product: Created, changes: number): Promise<void> {
+export async function busyWeek(product: Created, changes: number, first: readonly Change[] = []): Promise<void> {
   let stock = product.stock
   let price = product.priceCents
   for (let i = 0; i < changes; i++) {
-    const kind = random.pick(['received', 'sold', 'price', 'name'] as const)
+    const kind = first[i] ?? random.pick(CHANGES)
     if (kind === 'price') {
       price += random.int(1, 900)
       expectStatus(await service.patch(`/products/${product.sku}`, { priceCents: price }), 200, `changing the price of ${product.sku} to ${price} cents`)
