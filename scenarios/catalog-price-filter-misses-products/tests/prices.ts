@@ -22,12 +22,19 @@ export interface Listed {
   stock: number
 }
 
-/** Products of one new category at the given prices, created through the API; `stock` 0 makes one sold out. */
-export async function stockCategory(prices: readonly number[], soldOut: (index: number) => boolean = () => false): Promise<{ category: string; products: Listed[] }> {
+/**
+ * Products of one new category at the given prices, created through the API; `stock` 0 makes one
+ * sold out. `skus` gives the products their SKUs (else each draws its own).
+ */
+export async function stockCategory(
+  prices: readonly number[],
+  soldOut: (index: number) => boolean = () => false,
+  skus: readonly string[] = []
+): Promise<{ category: string; products: Listed[] }> {
   const category = random.category()
   const products = await Promise.all(
     prices.map(async (priceCents, index) => {
-      const fields = { sku: random.sku(), name: random.productName(), category, priceCents, stock: soldOut(index) ? 0 : random.int(1, 250) }
+      const fields = { sku: skus[index] ?? random.sku(), name: random.productName(), category, priceCents, stock: soldOut(index) ? 0 : random.int(1, 250) }
       expectStatus(await service.post('/products', fields), 201, `creating the product ${json(fields)}`)
       return { sku: fields.sku, priceCents, stock: fields.stock }
     })
@@ -80,6 +87,12 @@ export async function skusPriced(category: string, low: number, high: number, in
     `SELECT sku FROM products WHERE category = $1 AND active AND price_cents BETWEEN $2 AND $3 ${inStock ? 'AND stock > 0' : ''} ORDER BY sku`,
     [category, low, high]
   )
+  return rows.map((row) => row.sku)
+}
+
+/** `count` new SKUs in the storefront's order (the database's collation of the SKU column). */
+export async function skusInOrder(count: number): Promise<string[]> {
+  const rows = await database.query<{ sku: string }>('SELECT sku FROM unnest($1::text[]) AS skus(sku) ORDER BY sku', [Array.from({ length: count }, () => random.sku())])
   return rows.map((row) => row.sku)
 }
 

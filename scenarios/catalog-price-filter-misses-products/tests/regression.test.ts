@@ -1,5 +1,5 @@
 import { check, expectEqual, random, scenarioTest } from '@debug-drills/drill-kit'
-import { listAll, listingPath, pagesOf, priceWithDigits, rangeProblem, skusPriced, stockCategory, type Query } from './prices.js'
+import { listAll, listingPath, pagesOf, priceWithDigits, rangeProblem, skusInOrder, skusPriced, stockCategory, type Query } from './prices.js'
 
 const DIGITS = [1, 2, 3, 4, 5, 6, 7]
 
@@ -40,9 +40,19 @@ scenarioTest('A price range from a few euros to a few hundred lists what it shou
 scenarioTest('Paging through a price range whose ends differ in digits lists every product once', async () => {
   const low = priceWithDigits(random.int(2, 3), [2, 9])
   const high = priceWithDigits(random.int(4, 6), [1, 1])
+  // Products 9 to 11 cost more than the range. Their SKUs fall anywhere in the category's order,
+  // but never all three after the nine within the range (a listing that filtered each page after
+  // reading it would then page right): one of them takes the place of one within it.
+  const places = random.shuffle(Array.from({ length: 12 }, (_, place) => place))
+  if (places.slice(9).every((place) => place >= 9)) {
+    const swap = random.int(0, 8)
+    ;[places[9], places[swap]] = [places[swap]!, places[9]!]
+  }
+  const ordered = await skusInOrder(12)
   const { category } = await stockCategory(
     Array.from({ length: 12 }, (_, index) => (index < 9 ? random.int(low, high) : random.int(high + 1, high * 2))),
-    (index) => index % 4 === 0
+    (index) => index % 4 === 0,
+    places.map((place) => ordered[place]!)
   )
   for (const inStock of [false, true]) {
     const expected = await skusPriced(category, low, high, inStock)
