@@ -121,7 +121,9 @@ export async function whileWriteWaits<T>(sku: string, write: () => Promise<T>, m
     answered = true
   })
   try {
-    await until(3_000, async () => {
+    // Normally a few milliseconds; the margin is for a loaded machine, where a write that has not
+    // reached the row yet would let `meanwhile` read before it even started, and a race pass.
+    await until(8_000, async () => {
       const [row] = await database.query<{ waiting: number }>(
         `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`
       )
