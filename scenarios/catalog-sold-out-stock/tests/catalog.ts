@@ -298,7 +298,9 @@ export async function sendWhileRowsLocked<T>(skus: string[], requests: (() => Pr
     })
   )
   try {
-    await until(3_000, async () => {
+    // Normally a few milliseconds; the margin is for a loaded machine, where requests that have not
+    // reached the rows yet would read after the others wrote, and a race pass.
+    await until(8_000, async () => {
       const [row] = await database.query<{ waiting: number }>(
         `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`
       )
