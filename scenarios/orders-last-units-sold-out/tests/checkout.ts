@@ -105,10 +105,13 @@ export async function expectStockUntouched(products: readonly Product[]): Promis
   expectEqual(rows, want, 'The stock catalog stored after the checkouts')
 }
 
-/** Splits `quantity` into two lines of at least one each (or one line for a single unit). */
-export function split(sku: string, quantity: number): Item[] {
+/**
+ * Splits `quantity` into two lines of at least one each (or one line for a single unit), each of
+ * at most `most` units (`quantity` must not exceed twice `most`).
+ */
+export function split(sku: string, quantity: number, most = quantity - 1): Item[] {
   if (quantity < 2) return [{ sku, quantity }]
-  const first = random.int(1, quantity - 1)
+  const first = random.int(Math.max(1, quantity - most), Math.min(quantity - 1, most))
   return [
     { sku, quantity: first },
     { sku, quantity: quantity - first }
