@@ -46,7 +46,8 @@ scenarioTest('Right after a batch answers, every order it lists as changed reads
   try {
     await until(5_000, async () => (answered || (await someoneWaitsForALock()) ? true : undefined))
     // The batch cannot be done while order #busy is held; an answer now would come too early.
-    await until(1_000, async () => (answered ? true : undefined))
+    // Long enough for an answer that does not wait (250 ms and more) to reach a loaded machine.
+    await until(2_000, async () => (answered ? true : undefined))
     if (answered) {
       const response = await sent
       early = { answer: response.text, busyStatus: (await stored([busy.id])).get(busy.id)?.status }
