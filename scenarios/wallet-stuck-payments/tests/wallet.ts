@@ -168,7 +168,7 @@ export function describePayment(customer: string, payment: Payment): string {
 }
 
 /** How long a payment may take: a wallet payment is one short transaction. */
-export const ANSWER_WITHIN_MS = 2_000
+export const ANSWER_WITHIN_MS = 2_500
 
 /**
  * Pays from the wallet and fails the test if the service does not answer within
