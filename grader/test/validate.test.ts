@@ -55,8 +55,18 @@ describe('drill validate', () => {
     expect(run.stdout).toMatch(/1 of 1 scenario\(s\) do not hold/)
     // The versions that did not hold are repeated at the end, each with its seed, for a log read from its tail.
     const tail = run.stdout.slice(run.stdout.indexOf('What did not hold'))
-    expect(tail).toMatch(/✗ tutorial: round 1 hack really-a-fix, seed \d+: .*passed every hidden test/)
+    const replay = /✗ tutorial: round 1 hack really-a-fix \(replay: (drill validate tutorial --only really-a-fix --seed (\d+) --runtime embedded)\): .*passed every hidden test/.exec(tail)
+    expect(replay, tail).not.toBeNull()
     expect(tail).toMatch(/\n.*1 of 1 scenario\(s\) do not hold/)
+    // The replay grades that version alone, with the same seed, and fails the same way.
+    const [, command, seed] = replay!
+    const replayed = await runDrill(command!.split(' ').slice(1), { cwd: checkout.root })
+    expect(replayed.exitCode, replayed.stderr).toBe(1)
+    expect(replayed.stdout.match(/round 1 \S+/g)).toEqual(['round 1 hack'])
+    expect(replayed.stdout).toMatch(new RegExp(`round 1 hack really-a-fix: pass in \\d+ ms, seed ${seed}\\b`))
+    const unknown = await runDrill(['validate', 'tutorial', '--only', 'no-such-fix'], { cwd: checkout.root })
+    expect(unknown.exitCode).toBe(2)
+    expect(unknown.stderr).toMatch(/tutorial has no version named "no-such-fix"\. Its versions: shipped, reference-fix, .*really-a-fix/)
 
     // A bug that breaks what the service's own tests check: CI would have caught it.
     checkout.git('checkout', '--', 'scenarios')

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { cp, readFile, rm } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { CancelledError, DrillError } from '../errors.js'
+import { CancelledError, DrillError, UsageError } from '../errors.js'
 import type { GradeReport } from '../grading/grade-report.js'
 import { grade, type GradeOptions } from '../grading/grade.js'
 import type { GradingRuntime } from '../runtime/runtime.js'
@@ -104,6 +104,10 @@ export interface ValidateOptions {
   /** How many versions of the service to grade at once (default 1). */
   jobs?: number
   signal?: AbortSignal
+  /** Grade only these versions, by name: `shipped`, `reference-fix`, or an alternative's or hack's name. */
+  only?: readonly string[]
+  /** The hidden tests' seed for every version, to replay one that did not hold; fresh each round if absent. */
+  seed?: number
   onCase?: (round: number, graded: ValidationCase) => void
   onRound?: (round: ValidationRound) => void
 }
@@ -118,6 +122,7 @@ export async function validateScenario(options: ValidateOptions): Promise<Valida
   const { scenario } = options
   const jobs = Math.max(1, options.jobs ?? 1)
   const rounds: ValidationRound[] = []
+  const planned = selectCases(plannedCases(scenario), scenario.id, options.only)
   for (let round = 1; round <= (options.repeat ?? 1); round++) {
     const gradeCase = async ({ kind, name, source, judge }: PlannedCase): Promise<ValidationCase> => {
       let graded: ValidationCase
@@ -128,6 +133,7 @@ export async function validateScenario(options: ValidateOptions): Promise<Valida
           runtime: options.runtime,
           inputs: 'checkout',
           ...source,
+          ...(options.seed ? { seed: options.seed } : {}),
           ...(options.signal ? { signal: options.signal } : {})
         })
         graded = { kind, name, report, problems: judge(report) }
@@ -139,7 +145,7 @@ export async function validateScenario(options: ValidateOptions): Promise<Valida
       options.onCase?.(round, graded)
       return graded
     }
-    const cases = await inPool(plannedCases(scenario), jobs, gradeCase)
+    const cases = await inPool(planned, jobs, gradeCase)
     const result = { round, cases, problems: cases.flatMap((graded) => graded.problems) }
     options.onRound?.(result)
     rounds.push(result)
@@ -176,6 +182,22 @@ function plannedCases(scenario: Scenario): PlannedCase[] {
       })
     )
   ]
+}
+
+/** Whether `name` names this version: an alternative's or hack's name, or `shipped`, `reference-fix`. */
+function isNamed(planned: PlannedCase, name: string): boolean {
+  return planned.name === name || (planned.kind === name && planned.kind !== 'alternative' && planned.kind !== 'hack')
+}
+
+/** The versions `only` names (all when it is absent); a name the scenario does not have is a usage error. */
+function selectCases(cases: PlannedCase[], scenarioId: string, only?: readonly string[]): PlannedCase[] {
+  if (!only?.length) return cases
+  const unknown = only.filter((name) => !cases.some((planned) => isNamed(planned, name)))
+  if (unknown.length) {
+    const names = ['shipped', 'reference-fix', ...cases.filter((planned) => planned.kind === 'alternative' || planned.kind === 'hack').map((planned) => planned.name)]
+    throw new UsageError(`${scenarioId} has no version named ${unknown.map((name) => `"${name}"`).join(', ')}. Its versions: ${names.join(', ')}.`)
+  }
+  return cases.filter((planned) => only.some((name) => isNamed(planned, name)))
 }
 
 /** Runs `work` on every item, at most `size` at a time; results in the items' order. */

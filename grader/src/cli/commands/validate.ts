@@ -6,6 +6,7 @@ import { loadTracks } from '../../scenarios/tracks.js'
 import { catalogueProblems, patchProblems, serviceSuiteProblems, validateScenario } from '../../validate/validate-scenario.js'
 import type { CommandContext } from '../command-context.js'
 import { shorten } from '../text.js'
+import { parseSeed } from './check.js'
 
 export interface ValidateCommandOptions {
   all?: boolean
@@ -14,6 +15,9 @@ export interface ValidateCommandOptions {
   repeat?: number
   jobs?: number
   runtime?: string
+  /** Versions to grade, by name; cac gives one value or, repeated, several. */
+  only?: string | string[]
+  seed?: string | number
 }
 
 export async function validate(ids: string[], options: ValidateCommandOptions, { repoRoot, terminal, signal }: CommandContext): Promise<number> {
@@ -22,6 +26,9 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
   if (!Number.isInteger(repeat) || repeat < 1) throw new UsageError(`--repeat must be a whole number of at least 1, not "${options.repeat}".`)
   const jobs = Number(options.jobs ?? 1)
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 8) throw new UsageError(`--jobs must be a whole number from 1 to 8, not "${options.jobs}".`)
+  const only = [options.only ?? []].flat().map(String)
+  const seed = parseSeed(options.seed)
+  if (only.length && (options.all || ids.length !== 1)) throw new UsageError('--only names versions of one scenario: name exactly that scenario (not --all).')
   const scenarios = options.all ? await listScenarios(repoRoot) : await Promise.all(ids.map((id) => findScenario(repoRoot, id)))
   const runtime = await selectRuntime(parseRuntimeChoice(options.runtime ?? 'auto'), (line) => terminal.line(terminal.colors.dim(line)))
   const c = terminal.colors
@@ -38,11 +45,13 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
       repeat,
       jobs,
       signal,
+      only,
+      ...(seed ? { seed } : {}),
       onCase: (round, graded) => {
         const what = graded.kind === graded.name ? graded.kind : `${graded.kind} ${graded.name}`
         if (graded.problems.length) {
-          const seed = graded.report ? `, seed ${graded.report.seed}` : ''
-          failedCases.push(`${scenario.id}: round ${round} ${what}${seed}: ${shorten(graded.problems.join(' '), 400)}`)
+          const replay = graded.report ? ` (replay: drill validate ${scenario.id} --only ${graded.kind === 'alternative' || graded.kind === 'hack' ? graded.name : graded.kind} --seed ${graded.report.seed} --runtime ${runtime.name})` : ''
+          failedCases.push(`${scenario.id}: round ${round} ${what}${replay}: ${shorten(graded.problems.join(' '), 400)}`)
         }
         if (terminal.interactive) return
         const mark = graded.problems.length ? c.red('✗') : c.green('✓')
@@ -50,13 +59,15 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
         terminal.line(`  ${mark} round ${round} ${what}: ${outcome}`)
       }
     })
-    const suite = options.skipServiceSuite ? [] : await serviceSuiteProblems(repoRoot, scenario, signal)
+    const suite = options.skipServiceSuite || only.length ? [] : await serviceSuiteProblems(repoRoot, scenario, signal)
     const problems = [...catalogueProblems(scenario), ...(await patchProblems(repoRoot, scenario)), ...suite, ...rounds.flatMap((round) => round.problems.map((problem) => `round ${round.round}: ${problem}`))]
     end(problems.length ? 'fail' : 'ok')
     if (problems.length) {
       broken++
       terminal.line(`  ${c.red('✗')} ${scenario.id}`)
       for (const problem of problems) terminal.line(`      ${problem}`)
+    } else if (only.length) {
+      terminal.line(`  ${c.green('✓')} ${scenario.id}: ${only.join(', ')} held (${repeat} round${repeat > 1 ? 's' : ''})`)
     } else {
       const rounds = `${repeat} round${repeat > 1 ? 's' : ''}`
       terminal.line(
@@ -65,7 +76,7 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
     }
   }
   if (failedCases.length) {
-    terminal.line(c.red('What did not hold (to replay one, apply its patch to a working copy and run `drill check <scenario> --seed <seed>`):'))
+    terminal.line(c.red('What did not hold:'))
     for (const failed of failedCases) terminal.line(`  ${c.red('✗')} ${failed}`)
   }
   terminal.line(broken ? c.red(`${broken} of ${scenarios.length} scenario(s) do not hold.`) : c.green(`All ${scenarios.length} scenario(s) hold.`))
