@@ -62,7 +62,7 @@ describe('drill validate', () => {
     const [, command, seed] = replay!
     const replayed = await runDrill(command!.split(' ').slice(1), { cwd: checkout.root })
     expect(replayed.exitCode, replayed.stderr).toBe(1)
-    expect(replayed.stdout.match(/round 1 \S+/g)).toEqual(['round 1 hack'])
+    expect(replayed.stdout.match(/^ +[✓✗] round 1 .*$/gm)).toEqual([expect.stringMatching(/round 1 hack really-a-fix: /)])
     expect(replayed.stdout).toMatch(new RegExp(`round 1 hack really-a-fix: pass in \\d+ ms, seed ${seed}\\b`))
     const unknown = await runDrill(['validate', 'tutorial', '--only', 'no-such-fix'], { cwd: checkout.root })
     expect(unknown.exitCode).toBe(2)
