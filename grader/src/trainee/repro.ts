@@ -138,7 +138,6 @@ function prettyBody(body: string): string {
   }
 }
 
-/** One exchange the way `curl -v` shows it: `>` for what was sent, `<` for what came back. */
 type ReproColors = { dim(text: string): string; bold(text: string): string; green(text: string): string; red(text: string): string; yellow(text: string): string }
 
 /** Red for a server error, yellow for a refusal, green otherwise. */
@@ -146,6 +145,7 @@ function statusTone(status: number, c: ReproColors): (text: string) => string {
   return status >= 500 ? c.red : status >= 400 ? c.yellow : c.green
 }
 
+/** One exchange the way `curl -v` shows it: `>` for what was sent, `<` for what came back. */
 export function formatExchange(exchange: ReproExchange, c: ReproColors): string[] {
   const { request: sent, response } = exchange
   const url = new URL(sent.url)
