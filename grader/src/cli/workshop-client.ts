@@ -5,7 +5,7 @@ import { Value } from 'typebox/value'
 import { z } from 'zod'
 import { UsageError } from '../errors.js'
 import { drillDir } from '../workspace/drill-dir.js'
-import { contractErrors, ErrorAnswer, formatKilobytes, MAX_REQUEST_BYTES, tooLargeAdvice } from '../workshop/contract.js'
+import { contractErrors, ErrorAnswer, formatKilobytes, MAX_REQUEST_BYTES, tooLargeAdvice } from '@debug-drills/workshop-contract'
 
 /** What `drill join` keeps: where the workshop is and the trainee's token (only here, mode 600). */
 export const JoinedWorkshopSchema = z.object({

@@ -7,7 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { computeBoard, type Board } from './board.js'
 import { findWorkshop, openEventStream, type AppContext } from './app-context.js'
 import type { WorkshopEvent } from './workshop-db.js'
-import { api, routeSchema } from './contract.js'
+import { api, routeSchema } from '@debug-drills/workshop-contract'
 
 const PAGES_DIR = fileURLToPath(new URL('../../workshop-pages/', import.meta.url))
 

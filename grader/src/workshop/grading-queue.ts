@@ -10,7 +10,7 @@ import { processAlive } from '../lifecycle/processes.js'
 import type { GradingRuntime } from '../runtime/runtime.js'
 import type { Scenario } from '../scenarios/scenario.js'
 import { Value } from 'typebox/value'
-import { GradingReport } from './contract.js'
+import { GradingReport } from '@debug-drills/workshop-contract'
 import { announce, type WorkshopDb } from './workshop-db.js'
 
 export const GRADE_QUEUE = 'grade-submission'

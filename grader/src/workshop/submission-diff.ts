@@ -1,7 +1,7 @@
 import { posix, relative } from 'node:path'
 import { gitApply, parseNumstat } from '../workspace/patch-files.js'
 import { isGradedSource } from '../workspace/working-copy-changes.js'
-import { formatKilobytes, MAX_DIFF_BYTES, MAX_REQUEST_BYTES, tooLargeAdvice } from './contract.js'
+import { formatKilobytes, MAX_DIFF_BYTES, MAX_REQUEST_BYTES, tooLargeAdvice } from '@debug-drills/workshop-contract'
 
 export { formatKilobytes, MAX_DIFF_BYTES, MAX_REQUEST_BYTES, tooLargeAdvice }
 

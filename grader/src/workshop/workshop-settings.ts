@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { DEFAULT_SCORING_RULES, type ScoringRules } from '../progress/scoring.js'
 import { invalidRequest } from './app-context.js'
-import type { JoinBody, NewWorkshopBody } from './contract.js'
+import type { JoinBody, NewWorkshopBody } from '@debug-drills/workshop-contract'
 
 const share = z.number().min(0).max(1)
 

@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js'
-import { api } from '../../workshop/contract.js'
+import { api } from '@debug-drills/workshop-contract'
 import type { CommandContext } from '../command-context.js'
 import { forgetJoinedWorkshop, readJoinedWorkshop, saveJoinedWorkshop, workshopApi } from '../workshop-client.js'
 
