@@ -14,7 +14,7 @@ import { replaceInFile } from './support/edit.js'
 import { runDrill } from './support/run-drill.js'
 import { plantedCheckout } from './support/planted-checkout.js'
 import type { TempCheckout } from './support/temp-checkout.js'
-import { eventually } from './support/workshop.js'
+import { eventually } from './support/eventually.js'
 
 const NO_DAEMON = { DOCKER_HOST: 'unix:///nonexistent/docker.sock', CI: '' }
 

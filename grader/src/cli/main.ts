@@ -58,7 +58,9 @@ function negatedFlag(command: Command, rawName: `--no-${string}`, description: s
   return command
 }
 
-// Commands load on demand: `drill list` should not pay for Docker and esbuild.
+// Commands load on demand: `drill list` should not pay for Docker and esbuild. `serve` and
+// `worker` are declared here (so `drill --help` lists them) and run by the workshop package,
+// loaded through plugins.ts.
 const cli = cac('drill')
 
 cli
@@ -145,7 +147,7 @@ cli
   .option('--submissions-per-minute <count>', 'Rate limit per trainee', { default: 6 })
   .option('--grade-timeout <seconds>', 'Limit for one grading; a job whose worker went silent returns to the queue soon after', { default: 180 })
   .example('drill serve --host 0.0.0.0 --workers 2')
-  .action((options) => run(async (ctx) => (await import('./commands/serve.js')).serve(options, ctx)))
+  .action((options) => run(async (ctx) => (await (await import('./plugins.js')).loadWorkshopCommands('serve')).serve.run(options, ctx)))
 
 cli
   .command('worker', "Grade a workshop's submissions on this machine, from the server's queue")
@@ -154,7 +156,7 @@ cli
   .option('--runtime <runtime>', 'docker (the default) or embedded', { default: 'docker' })
   .option('--name <name>', 'How this worker is named in the results (default: host:pid)')
   .example("drill worker --database-url 'postgresql://drill:secret@10.0.0.5:5432/drill' --concurrency 2")
-  .action((options) => run(async (ctx) => (await import('./commands/worker.js')).worker(options, ctx)))
+  .action((options) => run(async (ctx) => (await (await import('./plugins.js')).loadWorkshopCommands('worker')).worker.run(options, ctx)))
 
 cli
   .command('check [scenario]', "Grade your working copy with the scenario's hidden tests (default: the active drill)")

@@ -67,7 +67,7 @@ export async function forgetJoinedWorkshop(repoRoot: string): Promise<boolean> {
 const CUT_OFF = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'])
 
 /**
- * A workshop API call whose answer is read with its schema from contract.ts; failures become
+ * A workshop API call whose answer is read with its schema from @debug-drills/workshop-contract; failures become
  * one-paragraph messages, the server's own when it sent one.
  */
 export async function workshopApi<T extends TSchema>(
