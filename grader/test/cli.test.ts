@@ -3,9 +3,8 @@ import { readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { expectNoGradingProcesses } from './support/leftovers.js'
+import { expectNoGradingProcesses, runDrill } from '@debug-drills/test-support'
 import { plantedCheckout } from './support/planted-checkout.js'
-import { runDrill } from './support/run-drill.js'
 
 describe('drill list', () => {
   it('prints every scenario, and JSON on request, without the bug class of drills not solved or given up', async () => {

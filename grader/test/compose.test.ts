@@ -3,9 +3,7 @@ import { join } from 'node:path'
 import { getContainerRuntimeClient, ImageName } from 'testcontainers'
 import { expect, it } from 'vitest'
 import { IMAGES } from '../src/runtime/docker-images.js'
-import { dockerAvailable } from './support/docker-available.js'
-import { runDrill } from './support/run-drill.js'
-import { repoRoot } from './support/temp-checkout.js'
+import { dockerAvailable, repoRoot, runDrill } from '@debug-drills/test-support'
 
 const docker = await dockerAvailable()
 

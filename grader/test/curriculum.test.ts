@@ -4,7 +4,7 @@ import { listScenarios } from '../src/scenarios/load-scenarios.js'
 import { ManifestSchema, PATTERNS, type Pattern, type Trait } from '../src/scenarios/manifest-schema.js'
 import type { Scenario } from '../src/scenarios/scenario.js'
 import { loadTracks, resolveTracks, type Track } from '../src/scenarios/tracks.js'
-import { repoRoot } from './support/temp-checkout.js'
+import { repoRoot } from '@debug-drills/test-support'
 
 const TRACK_ENTRIES = CURRICULUM.tracks.map((id) => ({ id, title: id, summary: `the ${id} track` }))
 

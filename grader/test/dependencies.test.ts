@@ -2,11 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dockerAvailable } from './support/docker-available.js'
-import { startDrill } from './support/drill-process.js'
-import { expectNoGradingProcesses } from './support/leftovers.js'
-import { runDrill } from './support/run-drill.js'
-import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
+import { dockerAvailable, expectNoGradingProcesses, runDrill, startDrill, tempCheckout, type TempCheckout } from '@debug-drills/test-support'
 
 // The tutorial, made to depend on catalog in a throwaway checkout: a drill that spans two services.
 let checkout: TempCheckout

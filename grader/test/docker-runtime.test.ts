@@ -8,13 +8,9 @@ import { OWNER_TAG_LABEL } from '../src/runtime/docker-labels.js'
 import { DockerRuntime } from '../src/runtime/docker-runtime.js'
 import { findScenario } from '../src/scenarios/load-scenarios.js'
 import type { Scenario } from '../src/scenarios/scenario.js'
-import { dockerAvailable } from './support/docker-available.js'
-import { testRunTag } from './support/leftovers.js'
+import { dockerAvailable, eventually, runDrill, type TempCheckout, testRunTag } from '@debug-drills/test-support'
 import { replaceInFile } from './support/edit.js'
-import { runDrill } from './support/run-drill.js'
 import { plantedCheckout } from './support/planted-checkout.js'
-import type { TempCheckout } from './support/temp-checkout.js'
-import { eventually } from './support/eventually.js'
 
 const NO_DAEMON = { DOCKER_HOST: 'unix:///nonexistent/docker.sock', CI: '' }
 

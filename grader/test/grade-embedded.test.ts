@@ -8,9 +8,8 @@ import { EmbeddedRuntime } from '../src/runtime/embedded-runtime.js'
 import { findScenario } from '../src/scenarios/load-scenarios.js'
 import type { Scenario } from '../src/scenarios/scenario.js'
 import { replaceInFile } from './support/edit.js'
-import { expectNoGradingProcesses } from './support/leftovers.js'
+import { expectNoGradingProcesses, type TempCheckout } from '@debug-drills/test-support'
 import { plantedCheckout } from './support/planted-checkout.js'
-import type { TempCheckout } from './support/temp-checkout.js'
 
 let checkout: TempCheckout
 let scenario: Scenario

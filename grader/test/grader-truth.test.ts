@@ -2,11 +2,8 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { dockerAvailable } from './support/docker-available.js'
+import { dockerAvailable, type DrillRun, expectNoGradingProcesses, runDrill, tempCheckout, type TempCheckout } from '@debug-drills/test-support'
 import { replaceInFile } from './support/edit.js'
-import { expectNoGradingProcesses } from './support/leftovers.js'
-import { runDrill, type DrillRun } from './support/run-drill.js'
-import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
 
 const BILLING = 'billing-month-boundary'
 

@@ -5,9 +5,10 @@ import { join } from 'node:path'
 import { getContainerRuntimeClient } from 'testcontainers'
 import { describe, expect, it } from 'vitest'
 import { removeLeftoverFolders, sweepPeriodically } from '../src/lifecycle/leftovers.js'
+import { OWNER_TAG_VARIABLE } from '../src/lifecycle/owner-tag.js'
 import { ownerLabels } from '../src/runtime/docker-labels.js'
 import { DockerRuntime } from '../src/runtime/docker-runtime.js'
-import { dockerAvailable } from './support/docker-available.js'
+import { dockerAvailable, OWNER_TAG_VARIABLE as TESTS_OWNER_TAG } from '@debug-drills/test-support'
 
 /** The id of a process that has just ended. */
 function deadPid(): number {
@@ -19,6 +20,10 @@ function deadPid(): number {
 const docker = await dockerAvailable()
 
 describe('clearing what dead gradings left', () => {
+  it("tags processes with the variable the tests' leftover check reads", () => {
+    expect(TESTS_OWNER_TAG).toBe(OWNER_TAG_VARIABLE)
+  })
+
   it('removes the build and temporary folders of processes that no longer run, and only those', async () => {
     const repoRoot = mkdtempSync(join(tmpdir(), 'leftovers-repo-'))
     const dead = deadPid()

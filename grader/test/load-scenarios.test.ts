@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { UnknownScenarioError } from '../src/errors.js'
 import { BUG_CLASSES } from '../src/scenarios/manifest-schema.js'
 import { BrokenScenarioError, findScenario, listScenarios, loadScenario } from '../src/scenarios/load-scenarios.js'
-import { repoRoot } from './support/temp-checkout.js'
+import { repoRoot } from '@debug-drills/test-support'
 
 describe('the shipped catalogue', () => {
   it('has a tutorial and a drill of every bug class, each for a service that exists, with three hints', async () => {

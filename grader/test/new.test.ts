@@ -5,8 +5,7 @@ import { promisify } from 'node:util'
 import { prismaGenerate } from '@debug-drills/prisma-offline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadScenario } from '../src/scenarios/load-scenarios.js'
-import { runDrill } from './support/run-drill.js'
-import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
+import { runDrill, tempCheckout, type TempCheckout } from '@debug-drills/test-support'
 
 let checkout: TempCheckout
 const drill = (...args: string[]) => runDrill(args, { cwd: checkout.root })

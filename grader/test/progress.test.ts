@@ -4,7 +4,7 @@ import { DEFAULT_SCORING_RULES, hintCost, scoreSolve } from '../src/progress/sco
 import { parseState, StateFileError } from '../src/progress/state-file.js'
 import { emptyState, type State } from '../src/progress/state-schema.js'
 import { listScenarios } from '../src/scenarios/load-scenarios.js'
-import { repoRoot } from './support/temp-checkout.js'
+import { repoRoot } from '@debug-drills/test-support'
 
 const MINUTE = 60_000
 const medium = { difficulty: 2, timeLimitMinutes: 20 }

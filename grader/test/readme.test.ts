@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { renderReadmeSections, replaceSections } from '../src/scenarios/readme-tables.js'
 import { listScenarios } from '../src/scenarios/load-scenarios.js'
-import { repoRoot } from './support/temp-checkout.js'
+import { repoRoot } from '@debug-drills/test-support'
 
 it("the README's drill table and tracks are the manifests' (npm run readme), and name no bug class", async () => {
   const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8')

@@ -5,12 +5,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { processAlive } from '../src/lifecycle/processes.js'
 import { composeProject } from '../src/trainee/docker-run.js'
-import { startDrill } from './support/drill-process.js'
-import { dockerAvailable } from './support/docker-available.js'
+import { dockerAvailable, drillBin, expectNoGradingProcesses, gradingProcesses, runDrill, startDrill, tempCheckout, type TempCheckout } from '@debug-drills/test-support'
 import { evaluateInInspector } from './support/inspector.js'
-import { expectNoGradingProcesses, gradingProcesses } from './support/leftovers.js'
-import { drillBin, runDrill } from './support/run-drill.js'
-import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
 
 // The tutorial: a planted drill the repository keeps small and stable for its own tests.
 const TUTORIAL = 'tutorial'

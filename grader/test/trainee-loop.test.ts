@@ -3,9 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { replaceInFile } from './support/edit.js'
-import { expectNoGradingProcesses } from './support/leftovers.js'
-import { runDrill } from './support/run-drill.js'
-import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
+import { expectNoGradingProcesses, runDrill, tempCheckout, type TempCheckout } from '@debug-drills/test-support'
 
 // The tutorial: a planted drill the repository keeps small and stable for its own tests.
 const TUTORIAL = 'tutorial'

@@ -1,9 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectNoGradingProcesses } from './support/leftovers.js'
-import { runDrill } from './support/run-drill.js'
-import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
+import { expectNoGradingProcesses, runDrill, tempCheckout, type TempCheckout } from '@debug-drills/test-support'
 
 let checkout: TempCheckout
 const scenario = () => join(checkout.root, 'scenarios', 'tutorial')

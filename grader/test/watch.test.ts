@@ -1,9 +1,6 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDrill } from './support/drill-process.js'
-import { expectNoGradingProcesses } from './support/leftovers.js'
-import { runDrill } from './support/run-drill.js'
-import { tempCheckout, type TempCheckout } from './support/temp-checkout.js'
+import { expectNoGradingProcesses, runDrill, startDrill, tempCheckout, type TempCheckout } from '@debug-drills/test-support'
 
 const TUTORIAL = 'tutorial'
 let checkout: TempCheckout

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { isGradedSource, workingCopyChanges } from '../src/workspace/working-copy-changes.js'
 import { pristineBase } from '../src/workspace/pristine-base.js'
-import { tempCheckout } from './support/temp-checkout.js'
+import { tempCheckout } from '@debug-drills/test-support'
 
 describe('isGradedSource', () => {
   it('grades src/ and nothing else: not generated code, not tests', () => {

@@ -9,7 +9,7 @@ import { enqueueGrading, GRADE_QUEUE, openQueue } from '../src/grading-queue.js'
 import { hashToken, newToken } from '../src/tokens.js'
 import { WorkshopEvents } from '../src/workshop-events.js'
 import { migrateWorkshopDb, openWorkshopDb, type WorkshopDb } from '../src/workshop-db.js'
-import { repoRoot } from './support/temp-checkout.js'
+import { repoRoot } from '@debug-drills/test-support'
 import { referenceFix } from './support/workshop.js'
 
 const SCENARIO = 'catalog-sold-out-stock'

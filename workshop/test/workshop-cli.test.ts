@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runDrill } from './support/run-drill.js'
+import { runDrill } from '@debug-drills/test-support'
 
 // `drill serve` and `drill worker` are declared by the grader's CLI and run by this package (grader/src/cli/plugins.ts).
 describe('drill worker and drill serve, through the grader\'s CLI', () => {

@@ -6,7 +6,7 @@ import { buildWorkshopApp, requireContractSchema } from '../src/app.js'
 import { api, type SubmissionView } from '@debug-drills/workshop-contract'
 import type { WorkshopDb } from '../src/workshop-db.js'
 import type { WorkshopEvents } from '../src/workshop-events.js'
-import { repoRoot } from './support/temp-checkout.js'
+import { repoRoot } from '@debug-drills/test-support'
 
 let app: FastifyInstance
 

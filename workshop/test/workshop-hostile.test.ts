@@ -3,9 +3,8 @@ import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DockerRuntime } from '@debug-drills/grader'
-import { dockerAvailable } from './support/docker-available.js'
-import { repoRoot } from './support/temp-checkout.js'
-import { eventually, startTestServer, tempStateDir, type TestServer } from './support/workshop.js'
+import { dockerAvailable, eventually, repoRoot } from '@debug-drills/test-support'
+import { startTestServer, tempStateDir, type TestServer } from './support/workshop.js'
 
 /**
  * A trainee who means harm, against a real `drill serve` grading on the docker runtime: each

@@ -5,8 +5,8 @@ import { freePort, startLocalPostgres, type StartedLocalPostgres } from '@debug-
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { startWorkshopServer } from '../src/workshop-server.js'
-import { repoRoot } from './support/temp-checkout.js'
-import { eventually, tempStateDir } from './support/workshop.js'
+import { eventually, repoRoot } from '@debug-drills/test-support'
+import { tempStateDir } from './support/workshop.js'
 
 describe('workshop server state', () => {
   it('keeps its state folder, the facilitator token and its database from other users', async () => {

@@ -3,9 +3,8 @@ import { connect } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EmbeddedRuntime } from '@debug-drills/grader'
-import { runDrill } from './support/run-drill.js'
-import { tempCheckout } from './support/temp-checkout.js'
-import { eventually, referenceFix, startTestServer, tempStateDir, type TestServer } from './support/workshop.js'
+import { eventually, runDrill, tempCheckout } from '@debug-drills/test-support'
+import { referenceFix, startTestServer, tempStateDir, type TestServer } from './support/workshop.js'
 
 const SCENARIO = 'tutorial'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EmbeddedRuntime } from '@debug-drills/grader'
-import { expectNoGradingProcesses } from './support/leftovers.js'
-import { eventually, referenceFix, startTestServer, tempStateDir, type TestServer } from './support/workshop.js'
+import { eventually, expectNoGradingProcesses } from '@debug-drills/test-support'
+import { referenceFix, startTestServer, tempStateDir, type TestServer } from './support/workshop.js'
 
 interface Catalogue {
   scenarios: { id: string }[]

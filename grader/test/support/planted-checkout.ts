@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { drillBin } from './run-drill.js'
-import { tempCheckout, type TempCheckout, type TempCheckoutOptions } from './temp-checkout.js'
+import { drillBin, tempCheckout, type TempCheckout, type TempCheckoutOptions } from '@debug-drills/test-support'
 
 /** A throwaway checkout in which `drill start <scenario>` has planted the drill's bug, as a trainee's would be. */
 export function plantedCheckout(scenario: string, options: TempCheckoutOptions = {}): TempCheckout {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { type GradingRuntime, relativePatch } from '@debug-drills/grader'
 import type { QueueTiming } from '../../src/grading-queue.js'
 import { startWorkshopServer, type RunningWorkshopServer } from '../../src/workshop-server.js'
-import { repoRoot } from './temp-checkout.js'
+import { repoRoot } from '@debug-drills/test-support'
 
 /** A folder for a server's state that PostgreSQL (another user when tests run as root) can reach. */
 export function tempStateDir(): { path: string } & Disposable {
@@ -54,17 +54,4 @@ export async function startTestServer(options: {
 export function referenceFix(scenarioId: string): string {
   const service = /^service: (\S+)$/m.exec(readFileSync(join(repoRoot, 'scenarios', scenarioId, 'scenario.yaml'), 'utf8'))?.[1]
   return relativePatch(readFileSync(join(repoRoot, 'scenarios', scenarioId, 'fix.patch'), 'utf8'), `services/${service}`)
-}
-
-/** Polls until `check` returns a value, or fails with the last value seen. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs
-  let last: unknown
-  while (Date.now() < until) {
-    const value = await check()
-    if (value !== undefined) return value
-    last = value
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`${what} did not happen within ${timeoutMs} ms (last: ${JSON.stringify(last)})`)
 }

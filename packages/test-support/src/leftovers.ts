@@ -1,12 +1,14 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
-import { OWNER_TAG_VARIABLE } from '../../src/lifecycle/owner-tag.js'
+
+/** The grader's owner tag (grader/src/lifecycle/owner-tag.ts; its tests check the two agree). */
+export const OWNER_TAG_VARIABLE = 'DRILL_OWNER'
 
 /** This test run's tag (set in vitest.config.ts): every process drill starts for these tests inherits it. */
 export function testRunTag(): string {
   const tag = process.env[OWNER_TAG_VARIABLE]
-  if (!tag) throw new Error(`${OWNER_TAG_VARIABLE} is not set: run the grader's tests through vitest, whose config sets it.`)
+  if (!tag) throw new Error(`${OWNER_TAG_VARIABLE} is not set: run the tests through vitest, whose config sets it.`)
   return tag
 }
 

@@ -1,0 +1,6 @@
+export { dockerAvailable } from './docker-available.js'
+export { startDrill, type DrillProcess } from './drill-process.js'
+export { eventually } from './eventually.js'
+export { expectNoGradingProcesses, gradingProcesses, OWNER_TAG_VARIABLE, testRunTag } from './leftovers.js'
+export { drillBin, runDrill, type DrillRun } from './run-drill.js'
+export { repoRoot, tempCheckout, type TempCheckout, type TempCheckoutOptions } from './temp-checkout.js'
