@@ -8,6 +8,8 @@
 // warm:  caches filled by earlier checks, source unchanged since the last check
 // edit:  caches filled, but a source file changed since the last check (the usual case while fixing)
 // run:   `drill run` from the command to the banner that says the service answers (warm caches)
+// watch: under `drill watch`, from a save (a source file changed) to the next verdict, the trainee
+//        having spent a few seconds editing since the last one (the time watch has to warm up)
 // status: a command that only reads progress, for the start-up cost every command pays
 //
 // floor: in the same run and over the same number of runs, the pieces a check cannot do without
@@ -99,6 +101,48 @@ function timedRun(args, cacheHome) {
   })
 }
 
+/**
+ * Under one `drill watch`: after its first verdict, `runs` times wait `editMs` (the trainee
+ * editing), change `editTarget` and time until the next verdict; then Ctrl-C and wait for it to stop.
+ */
+function timedWatch(args, cacheHome, { runs, editTarget, editMs }) {
+  return new Promise((resolvePromise, reject) => {
+    if (controller.signal.aborted) return reject(controller.signal.reason)
+    const child = spawn(process.execPath, [drill, ...args], drillOptions(cacheHome))
+    children.add(child)
+    const verdict = /Watching services\/[^ ]+: save a file to check again/g
+    const samples = []
+    let output = ''
+    let seen = 0
+    let savedAt
+    let failure
+    const edit = (i) =>
+      setTimeout(() => {
+        if (controller.signal.aborted || failure) return
+        appendFileSync(editTarget, `\n// bench watch edit ${i}\n`)
+        savedAt = performance.now()
+      }, editMs)
+    const onData = (chunk) => {
+      output += chunk
+      const verdicts = output.match(verdict)?.length ?? 0
+      if (verdicts === seen) return
+      seen = verdicts
+      if (savedAt !== undefined) samples.push(performance.now() - savedAt)
+      savedAt = undefined
+      if (samples.length === runs) child.kill('SIGINT')
+      else edit(samples.length)
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('close', (code) => {
+      children.delete(child)
+      if (controller.signal.aborted) reject(controller.signal.reason)
+      else if (samples.length < runs) reject(new Error(`drill ${args.join(' ')} ended after ${samples.length} of ${runs} verdicts (${code}):\n${output.slice(-2000)}`))
+      else resolvePromise(samples)
+    })
+  })
+}
+
 function summary(samples) {
   const sorted = [...samples].sort((a, b) => a - b)
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]
@@ -169,6 +213,10 @@ try {
     }
     execFileSync('git', ['checkout', '--', '.'], { cwd: checkout })
     record(runtime, 'warm check after edit', edited, floorOf.check)
+
+    const watched = await timedWatch(['watch', scenario, '--runtime', runtime], cacheHome, { runs, editTarget, editMs: 3_000 })
+    execFileSync('git', ['checkout', '--', '.'], { cwd: checkout })
+    record(runtime, 'watch: save to verdict', watched, floorOf.check)
 
     const serving = []
     for (let i = 0; i < runs; i++) serving.push(await timedRun(['run', scenario, '--port', '3990', ...(runtime === 'docker' ? ['--docker'] : [])], cacheHome))

@@ -4,7 +4,7 @@ export { bundleService, type BundleOptions, type BundleResult } from './build/bu
 export { typecheckService, type TypecheckResult } from './build/typecheck-service.js'
 export { prepareComposeBundle, type ComposeBundle } from './compose/compose-bundle.js'
 export { CancelledError, DrillError, InfrastructureError, UnknownScenarioError, UsageError } from './errors.js'
-export { grade, type GradeOptions, type GradeStep } from './grading/grade.js'
+export { grade, warmStart, type GradeOptions, type GradeStep, type WarmStart, type WarmStartOptions } from './grading/grade.js'
 export { EXIT_CODES, type GradedSource, type GradeReport, type Problem, type ProblemKind, type Verdict } from './grading/grade-report.js'
 export type { TestResult, TestSet } from './hidden-tests/test-result.js'
 export { formatReport } from './report/format-report.js'

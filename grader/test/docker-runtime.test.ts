@@ -3,7 +3,7 @@ import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { getContainerRuntimeClient } from 'testcontainers'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { grade } from '../src/grading/grade.js'
+import { grade, warmStart } from '../src/grading/grade.js'
 import { OWNER_TAG_LABEL } from '../src/runtime/docker-labels.js'
 import { DockerRuntime } from '../src/runtime/docker-runtime.js'
 import { findScenario } from '../src/scenarios/load-scenarios.js'
@@ -60,6 +60,15 @@ describe.runIf(docker)('grade on the docker runtime', () => {
     expect(shipped.verdict).toBe('fail')
     const fixed = await grade({ repoRoot: checkout.root, scenario, runtime, source: 'reference-fix' })
     expect(fixed.verdict).toBe('pass')
+  })
+
+  it('grades on a warm start (drill watch) as on a cold one, and removes its containers with the check', async () => {
+    const warm = await warmStart({ repoRoot: checkout.root, scenario, runtime, signal: new AbortController().signal })
+    // Warm means up: the database server and the tests' container run before the check begins.
+    expect((await labelledLeftovers()).filter((name) => /drill-tests-/.test(name))).toHaveLength(1)
+    const report = await grade({ repoRoot: checkout.root, scenario, runtime, warm: Promise.resolve(warm) })
+    expect(report.verdict).toBe('fail')
+    expect(report.tests.filter((test) => test.set === 'invariant').every((test) => test.status === 'pass')).toBe(true)
   })
 
   it('runs the service under the scenario’s environment, in a sandbox with loopback only and an unprivileged database role', async () => {

@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync, renameSync, rmSync, symlinkSync, writeFil
 import { join } from 'node:path'
 import pc from 'picocolors'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
-import { grade } from '../src/grading/grade.js'
+import { grade, warmStart, type WarmStart } from '../src/grading/grade.js'
 import { formatReport } from '../src/report/format-report.js'
 import { EmbeddedRuntime } from '../src/runtime/embedded-runtime.js'
 import { findScenario } from '../src/scenarios/load-scenarios.js'
@@ -166,6 +166,56 @@ describe('grade on the embedded runtime', () => {
     replaceInFile(route, TEMPLATE_CHOICE, 'const template = language.casual')
     expect((await grade({ repoRoot: checkout.root, scenario, runtime, source: 'pristine' })).verdict).toBe('fail')
     expect((await grade({ repoRoot: checkout.root, scenario, runtime, source: 'reference-fix' })).verdict).toBe('pass')
+  })
+})
+
+describe('a warm start (drill watch)', () => {
+  /** A real warm start that counts how often a check took its environment. */
+  const counted = async () => {
+    const warm = await warmStart({ repoRoot: checkout.root, scenario, runtime, signal: new AbortController().signal })
+    const taken = { environment: 0, disposed: 0 }
+    const offered: WarmStart = {
+      scenarioId: warm.scenarioId,
+      base: warm.base,
+      runtime: warm.runtime,
+      tests: warm.tests,
+      serviceToken: warm.serviceToken,
+      dependencies: warm.dependencies,
+      get environment() {
+        taken.environment++
+        return warm.environment
+      },
+      [Symbol.asyncDispose]: async () => {
+        taken.disposed++
+        await warm[Symbol.asyncDispose]()
+      }
+    }
+    return { offered, taken, warm }
+  }
+
+  it('is used by the check it fits, gives the same verdicts as a cold start, and is stopped with the check', async () => {
+    const failing = await counted()
+    const report = await grade({ repoRoot: checkout.root, scenario, runtime, warm: Promise.resolve(failing.offered) })
+    expect(report.verdict).toBe('fail')
+    expect(report.tests.filter((test) => test.set === 'regression').every((test) => test.status === 'fail')).toBe(true)
+    expect(failing.taken).toEqual({ environment: 1, disposed: 1 })
+    // Stopped means its database server is gone.
+    await expect(failing.warm.environment.createDatabase('after_the_check')).rejects.toThrow()
+
+    replaceInFile(route, TEMPLATE_CHOICE, "const template = String(formal) === 'true' ? language.formal : language.casual")
+    const passing = await counted()
+    expect((await grade({ repoRoot: checkout.root, scenario, runtime, warm: Promise.resolve(passing.offered) })).verdict).toBe('pass')
+    expect(passing.taken).toEqual({ environment: 1, disposed: 1 })
+  })
+
+  it('is stopped unused by a check it does not fit, and one that failed to start leaves the check to start afresh', async () => {
+    const other = await counted()
+    const shipped = await grade({ repoRoot: checkout.root, scenario, runtime, source: 'pristine', warm: Promise.resolve(other.offered) })
+    expect(shipped.verdict).toBe('fail')
+    expect(other.taken).toEqual({ environment: 0, disposed: 1 })
+
+    const report = await grade({ repoRoot: checkout.root, scenario, runtime, warm: Promise.reject(new Error('the warm start failed')) })
+    expect(report.verdict).toBe('fail')
   })
 })
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectNoGradingProcesses, runDrill, startDrill, tempCheckout, type TempCheckout } from '@debug-drills/test-support'
+import { eventually, expectNoGradingProcesses, gradingProcesses, runDrill, startDrill, tempCheckout, type TempCheckout } from '@debug-drills/test-support'
 
 const TUTORIAL = 'tutorial'
 let checkout: TempCheckout
@@ -15,6 +15,16 @@ describe('drill watch', () => {
   it('stops everything on Ctrl-C during a check and exits 130', async () => {
     const watch = startDrill(['watch', '--runtime', 'embedded'], { cwd: checkout.root })
     await watch.waitFor(/Starting the service/)
+    watch.child.kill('SIGINT')
+    expect(await watch.exited).toBe(130)
+    await expectNoGradingProcesses()
+  })
+
+  it('stops the next check’s warm start on Ctrl-C while the trainee edits, and exits 130', async () => {
+    const watch = startDrill(['watch', '--runtime', 'embedded'], { cwd: checkout.root })
+    await watch.waitFor(/Watching services\/greetings\/src: save a file to check again/, 90_000)
+    // After the first verdict the next check's database server comes up, and stays up while the trainee edits.
+    await eventually('a warm database server', async () => gradingProcesses().find((line) => /drill-pg-/.test(line)), 20_000)
     watch.child.kill('SIGINT')
     expect(await watch.exited).toBe(130)
     await expectNoGradingProcesses()

@@ -4,7 +4,7 @@ import { applyMigrations } from '@debug-drills/prisma-offline'
 import { bundleService, readableRoots } from '../build/bundle-service.js'
 import { typecheckService, type TypecheckResult } from '../build/typecheck-service.js'
 import { CancelledError, DrillError, InfrastructureError, UsageError } from '../errors.js'
-import { bundleTests } from '../hidden-tests/bundle-tests.js'
+import { bundleTests, type TestBundle } from '../hidden-tests/bundle-tests.js'
 import { parseTestOutput } from '../hidden-tests/parse-test-output.js'
 import type { TestResult } from '../hidden-tests/test-result.js'
 import { CleanupStack } from '../lifecycle/cleanup-stack.js'
@@ -47,6 +47,28 @@ export interface GradeOptions {
   /** Wall-clock limit for the whole check. */
   timeoutMs?: number
   onStep?: (step: GradeStep) => void
+  /**
+   * A start prepared before the check (see warmStart): used when it fits this check (the same
+   * scenario, base commit and runtime), so the check does not wait for what it started. Either
+   * way the check owns it from here and stops it when it ends.
+   */
+  warm?: Promise<WarmStart>
+}
+
+/**
+ * What a check starts before it builds anything, started ahead of the check: the hidden tests,
+ * the runtime's environment (database server, and on Docker the tests' container) and the
+ * services the drill's service calls. None of it depends on the graded source, and none of it
+ * is touched before the check that uses it, so a check on a warm start is the check a cold one is.
+ */
+export interface WarmStart extends AsyncDisposable {
+  readonly scenarioId: string
+  readonly base: string
+  readonly runtime: string
+  readonly tests: TestBundle
+  readonly serviceToken: string
+  readonly environment: StartedEnvironment
+  readonly dependencies: Promise<Record<string, DependencyAddress>>
 }
 
 const DEFAULT_TIMEOUT_MS = 180_000
@@ -109,21 +131,41 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
 
   try {
     await using cleanup = new CleanupStack()
+    // An offered warm start is this check's to stop, used or not, and it goes last.
+    const offered = options.warm?.catch(() => undefined)
+    cleanup.defer(async () => (await offered)?.[Symbol.asyncDispose]())
     const serviceDir = join(repoRoot, 'services', scenario.service)
-    const [pristine, tests, base] = await step('prepare', async () => {
+    const [pristine, tests, base, warm] = await step('prepare', async () => {
       const { base, editsSince } = await gradingBase(repoRoot, scenario, source)
       if (options.inputs === 'checkout') await checkWorkspacePackages(serviceDir)
       const inputs = options.inputs === 'checkout' ? checkoutInputs(repoRoot, scenario) : await pristineInputs(repoRoot, base, scenario)
       scenario = inputs.scenario
-      const [dir, found] = await Promise.all([
+      const [dir, found, ready] = await Promise.all([
         pristineService(repoRoot, base, scenario.service, scenario.bugPatchPath),
-        source === 'working-copy' ? workingCopyChanges(repoRoot, editsSince, scenario.service, scenario.id) : NO_CHANGES
+        source === 'working-copy' ? workingCopyChanges(repoRoot, editsSince, scenario.service, scenario.id) : NO_CHANGES,
+        offered
       ])
       changes = found
+      const warm = ready && source === 'working-copy' && ready.scenarioId === scenario.id && ready.base === base && ready.runtime === runtime.name && options.inputs !== 'checkout' ? ready : undefined
+      if (warm) return [{ dir, packageScope: inputs.packageScope }, warm.tests, base, warm] as const
       const bundle = await bundleTests(scenario)
       cleanup.defer(() => bundle[Symbol.asyncDispose]())
-      return [{ dir, packageScope: inputs.packageScope }, bundle, base] as const
+      return [{ dir, packageScope: inputs.packageScope }, bundle, base, undefined] as const
     })
+    // The database server (and on Docker the tests' container) starts while the service builds.
+    const serviceToken = warm?.serviceToken ?? randomBytes(18).toString('base64url')
+    const testLaunch = { bundleDir: tests.dir, seed, serviceToken, timeoutMs: TESTS_TIMEOUT_MS }
+    let environment: StartedEnvironment
+    let dependencies: Promise<Record<string, DependencyAddress>>
+    if (warm) ({ environment, dependencies } = warm)
+    else {
+      const started = await runtime.startEnvironment(testLaunch, signal)
+      environment = started
+      cleanup.defer(() => started.stop())
+      // The services the drill's service calls come up from the base commit while the graded one builds.
+      dependencies = startDependencies({ repoRoot, base, scenario, packageScope: pristine.packageScope, runtime, environment, serviceToken, signal, cleanup })
+      dependencies.catch(() => undefined) // observed when the service starts
+    }
     const buildDir = await createBuildDir({
       repoRoot,
       service: scenario.service,
@@ -143,14 +185,6 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     // What the build and the type-check may read, found once for both.
     const roots = await readableRoots({ buildDir: buildDir.path, repoRoot, service: scenario.service })
     const typecheck: Promise<TypecheckResult> = typecheckService(buildDir.path, `services/${scenario.service}/`, stopTypecheck.signal, roots)
-    // A key of this check's own: the service accepts it, the hidden tests send it.
-    const serviceToken = randomBytes(18).toString('base64url')
-    const testLaunch = { bundleDir: tests.dir, seed, serviceToken, timeoutMs: TESTS_TIMEOUT_MS }
-    const environment = await runtime.startEnvironment(testLaunch, signal)
-    cleanup.defer(() => environment.stop())
-    // The services the drill's service calls come up from the base commit while the graded one builds.
-    const dependencies = startDependencies({ repoRoot, base, scenario, packageScope: pristine.packageScope, runtime, environment, serviceToken, signal, cleanup })
-    dependencies.catch(() => undefined) // observed when the service starts
     const bundle = await step(
       'build',
       bundleService({
@@ -276,6 +310,44 @@ async function gradingBase(repoRoot: string, scenario: Scenario, source: GradedS
   }
   const base = await pristineBase(repoRoot)
   return { base, editsSince: base }
+}
+
+export interface WarmStartOptions {
+  repoRoot: string
+  scenario: Scenario
+  runtime: GradingRuntime
+  /** Stops the start while it is under way (the warm start itself is stopped by disposing it). */
+  signal: AbortSignal
+}
+
+/**
+ * Starts, ahead of the next check of the trainee's working copy, what that check would start
+ * first (see WarmStart); `drill watch` keeps one ready while the trainee edits. Hand it to
+ * grade() as `warm`, or dispose it.
+ */
+export async function warmStart(options: WarmStartOptions): Promise<WarmStart> {
+  const { repoRoot, runtime, signal } = options
+  const { base } = await gradingBase(repoRoot, options.scenario, 'working-copy')
+  const { scenario, packageScope } = await pristineInputs(repoRoot, base, options.scenario)
+  const cleanup = new CleanupStack()
+  try {
+    const tests = await bundleTests(scenario)
+    cleanup.defer(() => tests[Symbol.asyncDispose]())
+    // A key of the coming check's own: the service will accept it, the hidden tests send it.
+    const serviceToken = randomBytes(18).toString('base64url')
+    // The environment reads only the tests' folder; seed and time limit are the check's, given when the tests run.
+    const environment = await runtime.startEnvironment({ bundleDir: tests.dir, seed: 0, serviceToken, timeoutMs: TESTS_TIMEOUT_MS }, signal)
+    cleanup.defer(() => environment.stop())
+    const dependencies = startDependencies({ repoRoot, base, scenario, packageScope, runtime, environment, serviceToken, signal, cleanup })
+    dependencies.catch(() => undefined) // observed by the check that uses it
+    // Ready means started: a database that failed to come up fails the warm start, not the check.
+    await Promise.all([environment.database.then((database) => database.ready), dependencies])
+    const owned = cleanup.move()
+    return { scenarioId: scenario.id, base, runtime: runtime.name, tests, serviceToken, environment, dependencies, [Symbol.asyncDispose]: () => owned[Symbol.asyncDispose]() }
+  } catch (error) {
+    await cleanup[Symbol.asyncDispose]()
+    throw error
+  }
 }
 
 interface DependencyStart {

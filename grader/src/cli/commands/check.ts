@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { UsageError } from '../../errors.js'
 import { EXIT_CODES, type GradeReport } from '../../grading/grade-report.js'
-import { grade, type GradeStep } from '../../grading/grade.js'
+import { grade, type GradeStep, type WarmStart } from '../../grading/grade.js'
 import { recordCheck, type CheckRecorded } from '../../progress/progress.js'
 import { StateFileError, statePath, updateState } from '../../progress/state-file.js'
 import { formatReport } from '../../report/format-report.js'
@@ -58,6 +58,8 @@ export interface CheckOnceOptions {
   seed?: number | undefined
   timeoutMs?: number | undefined
   json?: string | undefined
+  /** A start prepared ahead of this check (drill watch); the check stops it. */
+  warm?: Promise<WarmStart> | undefined
 }
 
 /** One graded check, printed, recorded against the active drill, and debriefed when it solves it. */
@@ -76,6 +78,7 @@ export async function checkOnce(scenario: Scenario, runtime: GradingRuntime, opt
     ...(options.shipped ? { source: 'pristine' as const } : {}),
     ...(options.seed ? { seed: options.seed } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.warm ? { warm: options.warm } : {}),
     onStep: (step) => {
       endStep?.()
       endStep = terminal.progress(step === 'prepare' && options.shipped ? 'Preparing the drill as it ships' : STEP_TEXT[step])
