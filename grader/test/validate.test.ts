@@ -65,6 +65,7 @@ describe('drill validate', () => {
     const unknown = await runDrill(['validate', 'tutorial', '--only', 'no-such-fix'], { cwd: checkout.root })
     expect(unknown.exitCode).toBe(2)
     expect(unknown.stderr).toMatch(/tutorial has no version named "no-such-fix"\. Its versions: shipped, reference-fix, .*really-a-fix/)
+    expect(unknown.stdout, 'nothing is started or announced before the name is refused').toBe('')
 
     // A bug that breaks what the service's own tests check: CI would have caught it.
     checkout.git('checkout', '--', 'scenarios')

@@ -189,6 +189,11 @@ function isNamed(planned: PlannedCase, name: string): boolean {
   return planned.name === name || (planned.kind === name && planned.kind !== 'alternative' && planned.kind !== 'hack')
 }
 
+/** Throws the usage error of a version name the scenario does not have, before anything is graded. */
+export function checkVersionNames(scenario: Scenario, only: readonly string[]): void {
+  selectCases(plannedCases(scenario), scenario.id, only)
+}
+
 /** The versions `only` names (all when it is absent); a name the scenario does not have is a usage error. */
 function selectCases(cases: PlannedCase[], scenarioId: string, only?: readonly string[]): PlannedCase[] {
   if (!only?.length) return cases

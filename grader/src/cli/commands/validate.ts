@@ -3,7 +3,7 @@ import { parseRuntimeChoice, selectRuntime } from '../../runtime/select-runtime.
 import { curriculumProblems, rootCauseLines } from '../../scenarios/curriculum.js'
 import { findScenario, listScenarios } from '../../scenarios/load-scenarios.js'
 import { loadTracks } from '../../scenarios/tracks.js'
-import { catalogueProblems, patchProblems, serviceSuiteProblems, validateScenario } from '../../validate/validate-scenario.js'
+import { catalogueProblems, checkVersionNames, patchProblems, serviceSuiteProblems, validateScenario } from '../../validate/validate-scenario.js'
 import type { CommandContext } from '../command-context.js'
 import { shorten } from '../text.js'
 import { parseSeed } from './check.js'
@@ -30,6 +30,7 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
   const seed = parseSeed(options.seed)
   if (only.length && (options.all || ids.length !== 1)) throw new UsageError('--only names versions of one scenario: name exactly that scenario (not --all).')
   const scenarios = options.all ? await listScenarios(repoRoot) : await Promise.all(ids.map((id) => findScenario(repoRoot, id)))
+  if (only.length) checkVersionNames(scenarios[0]!, only)
   const runtime = await selectRuntime(parseRuntimeChoice(options.runtime ?? 'auto'), (line) => terminal.line(terminal.colors.dim(line)))
   const c = terminal.colors
   terminal.line(c.bold(`drill validate · ${scenarios.length} scenario(s) × ${repeat} · ${runtime.name} runtime`))
