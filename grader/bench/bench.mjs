@@ -12,17 +12,22 @@
 //        having spent a few seconds editing since the last one (the time watch has to warm up)
 // status: a command that only reads progress, for the start-up cost every command pays
 //
+// cpu:   for the checks after an edit, the CPU time the check used, by what used it (the grader,
+//        the service, the hidden tests, the type-check, PostgreSQL, esbuild), and the whole
+//        machine's CPU time over the check (containers included). Linux only.
+//
 // floor: in the same run and over the same number of runs, the pieces a check cannot do without
 // (see floors.mjs): a bare node start, the service bundle starting to listen, a PostgreSQL template
 // clone, a trivial node:test and vitest run. Each case is also given as a multiple of its floor
 // sum (median over median), which compares across machines better than seconds do.
 // Everything the bench starts is stopped when it ends, fails or is interrupted (Ctrl-C).
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { CleanupStack } from '../dist/lifecycle/cleanup-stack.js'
+import { cpuSamplingWorks, sampleCpu } from './cpu-sampler.mjs'
 import { FLOOR_PIECES, measureFloors, timedProcess } from './floors.mjs'
 
 const { values } = parseArgs({
@@ -63,10 +68,10 @@ process.env.XDG_CACHE_HOME = join(work, 'floor-cache')
 // one would make it exit without its graceful clean-up).
 const drillOptions = (cacheHome) => ({ cwd: checkout, detached: true, env: { ...process.env, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' } })
 
-async function timed(args, cacheHome) {
+async function timed(args, cacheHome, onSpawn) {
   if (controller.signal.aborted) throw controller.signal.reason
   try {
-    return (await timedProcess(process.execPath, [drill, ...args], drillOptions(cacheHome), children)).ms
+    return (await timedProcess(process.execPath, [drill, ...args], drillOptions(cacheHome), children, onSpawn)).ms
   } catch (error) {
     // 1 is a failing verdict, which is still a timed check; 2 and above are the grader's own failures.
     if (error.code === 1 && !controller.signal.aborted) return error.ms
@@ -160,6 +165,25 @@ function record(runtime, label, samples, floor) {
   console.log(`${runtime.padEnd(9)} ${label.padEnd(24)} median ${seconds(median)}   p95 ${seconds(p95)}   (${samples.length} runs)${times}`)
 }
 
+/** CPU milliseconds the whole machine has spent since boot (all cores, idle and I/O wait excluded). */
+function machineCpuMs() {
+  const fields = readFileSync('/proc/stat', 'latin1').split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
+  const [user, nice, system, , , irq, softirq, steal] = fields
+  return ((user + nice + system + irq + softirq + steal) * 1000) / 100
+}
+
+const cpuRows = []
+/** The median CPU milliseconds per check of each kind of process, over the checks sampled. */
+function recordCpu(runtime, samples) {
+  const kinds = [...new Set(samples.flatMap((sample) => Object.keys(sample)))].filter((kind) => kind !== 'machine')
+  const median = (values) => summary(values).median
+  const rows = kinds.map((kind) => ({ kind, ms: median(samples.map((sample) => sample[kind] ?? 0)) })).sort((a, b) => b.ms - a.ms)
+  const total = median(samples.map((sample) => kinds.reduce((sum, kind) => sum + (sample[kind] ?? 0), 0)))
+  const machine = median(samples.map((sample) => sample.machine))
+  cpuRows.push({ runtime, rows, total, machine, runs: samples.length })
+  console.log(`${runtime.padEnd(9)} CPU per check after edit: ${rows.map((row) => `${row.kind} ${seconds(row.ms)}`).join(', ')}; the check's processes ${seconds(total)}, the whole machine ${seconds(machine)}`)
+}
+
 /** Sample i of a sum is the sum of sample i of its pieces: they were measured in the same round. */
 const sumOf = (samples, pieces) => samples[pieces[0]].map((_, i) => pieces.reduce((total, piece) => total + samples[piece][i], 0))
 
@@ -207,12 +231,17 @@ try {
     record(runtime, 'warm check', warm, floorOf.check)
 
     const edited = []
+    const cpu = []
     for (let i = 0; i < runs; i++) {
       appendFileSync(editTarget, `\n// bench edit ${runtime} ${i}\n`)
-      edited.push(await timed(check, cacheHome))
+      let sampler
+      const machineBefore = machineCpuMs()
+      edited.push(await timed(check, cacheHome, (child) => (sampler = cpuSamplingWorks ? sampleCpu(child.pid) : undefined)))
+      if (sampler) cpu.push({ ...sampler.stop(), machine: machineCpuMs() - machineBefore })
     }
     execFileSync('git', ['checkout', '--', '.'], { cwd: checkout })
     record(runtime, 'warm check after edit', edited, floorOf.check)
+    if (cpu.length) recordCpu(runtime, cpu)
 
     const watched = await timedWatch(['watch', scenario, '--runtime', runtime], cacheHome, { runs, editTarget, editMs: 3_000 })
     execFileSync('git', ['checkout', '--', '.'], { cwd: checkout })
@@ -251,7 +280,13 @@ console.log(
     `\nDocker cases are divided by the same (embedded) floor, so their multiple includes what containers add.`
 )
 
+for (const { runtime, rows: kinds, total, machine, runs: sampled } of cpuRows) {
+  console.log(`\nCPU per check after edit, ${runtime} (median of ${sampled} checks):\n| process | CPU |\n| --- | --- |`)
+  for (const row of kinds) console.log(`| ${row.kind} | ${seconds(row.ms)} |`)
+  console.log(`| the check's processes | ${seconds(total)} |\n| the whole machine over the check | ${seconds(machine)} |`)
+}
+
 const results = join(import.meta.dirname, 'results')
 mkdirSync(results, { recursive: true })
-writeFileSync(join(results, 'latest.json'), `${JSON.stringify({ scenario, cores: cpus().length, node: process.version, at: new Date().toISOString(), floors: floorOf, rows }, null, 2)}\n`)
+writeFileSync(join(results, 'latest.json'), `${JSON.stringify({ scenario, cores: cpus().length, node: process.version, at: new Date().toISOString(), floors: floorOf, rows, cpu: cpuRows }, null, 2)}\n`)
 console.log(`\nWritten to grader/bench/results/latest.json`)

@@ -37,13 +37,15 @@ export const FLOOR_PIECES = {
 
 /**
  * Spawns a process, resolves with its wall-clock milliseconds from spawn to exit; rejects unless it
- * exits with 0. `children` holds it while it runs, so the bench can stop it on Ctrl-C.
+ * exits with 0. `children` holds it while it runs, so the bench can stop it on Ctrl-C; `onSpawn`
+ * is given it as soon as it runs.
  */
-export function timedProcess(command, args, options, children) {
+export function timedProcess(command, args, options, children, onSpawn) {
   return new Promise((resolve, reject) => {
     const started = performance.now()
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options })
     children.add(child)
+    onSpawn?.(child)
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
