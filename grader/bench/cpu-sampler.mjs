@@ -21,6 +21,7 @@ function kindOf(command) {
   return KINDS.find(([, pattern]) => pattern.test(command))?.[0] ?? 'other'
 }
 
+/** Every process's parent and CPU ticks so far: one read of /proc/<pid>/stat each. */
 function snapshot() {
   const processes = new Map()
   for (const entry of readdirSync('/proc')) {
@@ -28,9 +29,7 @@ function snapshot() {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'latin1')
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      let command = readFileSync(`/proc/${entry}/cmdline`, 'latin1').replaceAll('\0', ' ').trim()
-      if (!command) command = readFileSync(`/proc/${entry}/comm`, 'latin1').trim()
-      processes.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), command })
+      processes.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) })
     } catch {
       // gone between the listing and the read
     }
@@ -38,25 +37,40 @@ function snapshot() {
   return processes
 }
 
+/** A process's command line, or its name once it has exited (its command line is empty then). */
+function commandOf(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').replaceAll('\0', ' ').trim() || readFileSync(`/proc/${pid}/comm`, 'latin1').trim()
+  } catch {
+    return ''
+  }
+}
+
 /**
  * Samples `rootPid` and its descendants every `intervalMs` until stop() is called; stop() answers
  * the CPU milliseconds by kind. A process that exits between two samples loses what it used after
- * the last one, so short-lived ones are undercounted by at most one interval each.
+ * the last one, so short-lived ones are undercounted by at most one interval each. The sampler's
+ * own CPU is in the caller's process, not in what it answers.
  */
-export function sampleCpu(rootPid, intervalMs = 20) {
+export function sampleCpu(rootPid, intervalMs = 50) {
   const seen = new Map() // pid → { ticks, command }
   const sample = () => {
     const processes = snapshot()
     const children = new Map()
-    for (const [pid, { parent }] of processes) children.set(parent, [...(children.get(parent) ?? []), pid])
+    for (const [pid, { parent }] of processes) {
+      const siblings = children.get(parent)
+      if (siblings) siblings.push(pid)
+      else children.set(parent, [pid])
+    }
     const stack = [rootPid]
     while (stack.length) {
       const pid = stack.pop()
       const found = processes.get(pid)
       if (found) {
-        const before = seen.get(pid)
-        // A command line read after exit is empty: keep the one seen while it ran.
-        seen.set(pid, { ticks: Math.max(found.ticks, before?.ticks ?? 0), command: before && found.command.length < 16 && !found.command.includes(' ') ? before.command : found.command })
+        // A command line is read once, while the process runs (a process that execs keeps its first: node
+        // wrappers and the binaries they start are told apart by their own pids).
+        const known = seen.get(pid)
+        seen.set(pid, { ticks: Math.max(found.ticks, known?.ticks ?? 0), command: known?.command || commandOf(pid) })
       }
       stack.push(...(children.get(pid) ?? []))
     }
