@@ -8,7 +8,7 @@ import { OWNER_TAG_LABEL } from '../src/runtime/docker-labels.js'
 import { DockerRuntime } from '../src/runtime/docker-runtime.js'
 import { findScenario } from '../src/scenarios/load-scenarios.js'
 import type { Scenario } from '../src/scenarios/scenario.js'
-import { dockerAvailable, eventually, runDrill, type TempCheckout, testRunTag } from '@debug-drills/test-support'
+import { dockerAvailable, eventually, expectNoGradingProcesses, runDrill, startDrill, type TempCheckout, testRunTag } from '@debug-drills/test-support'
 import { replaceInFile } from './support/edit.js'
 import { plantedCheckout } from './support/planted-checkout.js'
 
@@ -69,6 +69,17 @@ describe.runIf(docker)('grade on the docker runtime', () => {
     const report = await grade({ repoRoot: checkout.root, scenario, runtime, warm: Promise.resolve(warm) })
     expect(report.verdict).toBe('fail')
     expect(report.tests.filter((test) => test.set === 'invariant').every((test) => test.status === 'pass')).toBe(true)
+  })
+
+  it('leaves no container or volume when drill watch is killed outright while the trainee edits', async () => {
+    const watch = startDrill(['watch', '--runtime', 'docker'], { cwd: checkout.root })
+    await watch.waitFor(/Watching services\/greetings\/src: save a file to check again/, 120_000)
+    await eventually('the warm tests’ container', async () => (await labelledLeftovers()).find((name) => /drill-tests-/.test(name)), 30_000)
+    // No exit handler runs on SIGKILL: the guardian that watch started removes them.
+    watch.child.kill('SIGKILL')
+    await watch.exited
+    await eventually('no container or volume left', async () => ((await labelledLeftovers()).length === 0 ? true : undefined), 30_000)
+    await expectNoGradingProcesses()
   })
 
   it('runs the service under the scenario’s environment, in a sandbox with loopback only and an unprivileged database role', async () => {

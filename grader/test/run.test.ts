@@ -163,6 +163,17 @@ describe('drill run (embedded)', () => {
     expect(health).toBeUndefined()
   })
 
+  it('leaves no service or database running when it is killed outright', async () => {
+    const run = startDrill(['run', 'orders', '--port', '3918'], { cwd: checkout.root })
+    await run.waitFor(/Stop {7}Ctrl-C stops the service and its database/, 90_000)
+    expect((await fetch('http://127.0.0.1:3918/health')).status).toBe(200)
+    run.child.kill('SIGKILL')
+    await run.exited
+    await expectNoGradingProcesses()
+    const health = await fetch('http://127.0.0.1:3918/health').catch(() => undefined)
+    expect(health).toBeUndefined()
+  })
+
   it('stops what it started when Ctrl-C comes during start-up', async () => {
     const run = startDrill(['run', 'orders', '--port', '3904'], { cwd: checkout.root })
     await run.waitFor(/Starting PostgreSQL/)

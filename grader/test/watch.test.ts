@@ -1,4 +1,5 @@
-import { join } from 'node:path'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventually, expectNoGradingProcesses, gradingProcesses, runDrill, startDrill, tempCheckout, type TempCheckout } from '@debug-drills/test-support'
 
@@ -27,6 +28,28 @@ describe('drill watch', () => {
     await eventually('a warm database server', async () => gradingProcesses().find((line) => /drill-pg-/.test(line)), 20_000)
     watch.child.kill('SIGINT')
     expect(await watch.exited).toBe(130)
+    await expectNoGradingProcesses()
+  })
+
+  it('leaves nothing running when it is killed outright while the trainee edits', async () => {
+    const watch = startDrill(['watch', '--runtime', 'embedded'], { cwd: checkout.root })
+    await watch.waitFor(/Watching services\/greetings\/src: save a file to check again/, 90_000)
+    const server = await eventually('a warm database server', async () => gradingProcesses().find((line) => /drill-pg-/.test(line)), 20_000)
+    const folder = dirname(/-D (\S+)/.exec(server)?.[1] ?? '')
+    expect(existsSync(folder)).toBe(true)
+    // No exit handler runs on SIGKILL: the guardian that watch started stops the server and removes its folder.
+    watch.child.kill('SIGKILL')
+    await watch.exited
+    await expectNoGradingProcesses()
+    expect(existsSync(folder)).toBe(false)
+  })
+
+  it('leaves no service, test run or database running when it is killed outright during a check', async () => {
+    const watch = startDrill(['watch', '--runtime', 'embedded'], { cwd: checkout.root })
+    await watch.waitFor(/Running the hidden tests/, 90_000)
+    expect(gradingProcesses().some((line) => /drill-pg-/.test(line))).toBe(true)
+    watch.child.kill('SIGKILL')
+    await watch.exited
     await expectNoGradingProcesses()
   })
 

@@ -226,7 +226,7 @@ describe('drill serve killed with kill -9', () => {
       const { id } = await api<{ id: string }>('POST', '/api/submissions', token, { scenario: SCENARIO, diff: referenceFix(SCENARIO) })
       await eventually('grading under way', async () => ((await api<SubmissionBody>('GET', `/api/submissions/${id}`, token)).status === 'grading' ? true : undefined))
 
-      // No chance to clean up: its PostgreSQL runs on, and the grading's job stays taken.
+      // No chance to clean up: only its guardian stops its PostgreSQL and grading, and the grading's job stays taken.
       first.child.kill('SIGKILL')
       await first.exited
       second = serve()
@@ -247,7 +247,7 @@ describe('drill serve killed with kill -9', () => {
         expect(await second.exited).toBe(0)
       }
     }
-    // The killed server's own PostgreSQL was reclaimed by the second, which stopped it; its grading's processes followed it.
+    // Nothing of the killed server runs on: its guardian stopped its PostgreSQL and its grading's processes.
     await expectNoGradingProcesses()
   })
 })

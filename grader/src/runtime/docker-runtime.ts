@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { GenericContainer, getContainerRuntimeClient, type ContainerRuntimeClient, type StartedTestContainer } from 'testcontainers'
+import { guardAgainstOwnerDeath } from '@debug-drills/local-postgres'
 import { InfrastructureError } from '../errors.js'
 import { testCommand, WAIT_FILE } from '../hidden-tests/bundle-tests.js'
 import { dockerHostAnswers } from './docker-host-answers.js'
@@ -314,11 +315,13 @@ function watchForExit(client: ContainerRuntimeClient, id: string, signal: AbortS
 
 /**
  * If the process exits before the async cleanup ran (a second Ctrl-C, a crash), remove what
- * this run started synchronously with the docker CLI.
+ * this run started synchronously with the docker CLI; if it is killed outright (`kill -9`), its
+ * guardian does.
  */
 class ExitReaper {
   #containers: string[] = []
   #volumes: string[] = []
+  #guards: (() => void)[] = []
   readonly #onExit = () => {
     if (this.#containers.length) spawnSync('docker', ['rm', '-f', ...this.#containers], { stdio: 'ignore' })
     if (this.#volumes.length) spawnSync('docker', ['volume', 'rm', ...this.#volumes], { stdio: 'ignore' })
@@ -330,13 +333,17 @@ class ExitReaper {
 
   container(id: string): void {
     this.#containers.push(id)
+    this.#guards.push(guardAgainstOwnerDeath({ command: ['docker', 'rm', '-f', '-v', id] }))
   }
 
   volume(name: string): void {
     this.#volumes.push(name)
+    // The guardian runs its commands last guarded first: the containers that use the volume go before it.
+    this.#guards.push(guardAgainstOwnerDeath({ command: ['docker', 'volume', 'rm', name] }))
   }
 
   release(): void {
     process.off('exit', this.#onExit)
+    this.#guards.forEach((release) => release())
   }
 }

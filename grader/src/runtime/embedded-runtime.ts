@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
-import { freePort, LocalPostgresError, startLocalPostgres, type StartedLocalPostgres } from '@debug-drills/local-postgres'
+import { freePort, guardAgainstOwnerDeath, LocalPostgresError, startLocalPostgres, type StartedLocalPostgres } from '@debug-drills/local-postgres'
 import { InfrastructureError } from '../errors.js'
 import { ownerTagEnvironment } from '../lifecycle/owner-tag.js'
 import { testCommand } from '../hidden-tests/bundle-tests.js'
@@ -89,7 +89,9 @@ export class EmbeddedRuntime implements GradingRuntime {
         env: { ...baseEnvironment(), ...launch.environment, DATABASE_URL: database.hostUrl, HOST: '127.0.0.1', PORT: String(port) },
         stdio: ['ignore', 'pipe', 'pipe']
       })
+      const release = child.pid ? guardAgainstOwnerDeath({ pid: child.pid, signal: 'SIGTERM' }) : () => undefined
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+      exited.then(release, release)
       services.push({ child, exited })
       child.stdout.on('data', (chunk: Buffer) => log.push(chunk))
       child.stderr.on('data', (chunk: Buffer) => log.push(chunk))

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { guardAgainstOwnerDeath } from '@debug-drills/local-postgres'
 import { killProcessGroup } from '../lifecycle/processes.js'
 import type { TestRun } from './runtime.js'
 
@@ -21,6 +22,7 @@ export function runProcess(
     let timedOut = false
     const kill = () => killProcessGroup(child, 'SIGKILL')
     process.once('exit', kill)
+    const release = child.pid ? guardAgainstOwnerDeath({ pid: child.pid, signal: 'SIGKILL', group: true }) : () => undefined
     const timer = setTimeout(() => {
       timedOut = true
       kill()
@@ -34,6 +36,7 @@ export function runProcess(
       clearTimeout(timer)
       options.signal.removeEventListener('abort', kill)
       process.off('exit', kill)
+      release()
       resolve({ stdout, stderr, exitCode: code ?? (signal ? 128 : 1), ...(timedOut ? { timedOut } : {}) })
     })
   })

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { startLocalPostgres } from '@debug-drills/local-postgres'
+import { guardAgainstOwnerDeath, startLocalPostgres } from '@debug-drills/local-postgres'
 import { applyMigrations } from '@debug-drills/prisma-offline'
 import { InfrastructureError } from '../errors.js'
 import { CleanupStack } from '../lifecycle/cleanup-stack.js'
@@ -59,6 +59,7 @@ export async function startEmbeddedRun(options: ServiceRunOptions): Promise<Serv
     const killGroup = (signal: NodeJS.Signals) => killProcessGroup(child, signal)
     const onExit = () => killGroup('SIGKILL')
     process.once('exit', onExit)
+    const release = child.pid ? guardAgainstOwnerDeath({ pid: child.pid, signal: 'SIGTERM', group: true }) : () => undefined
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     cleanup.defer(async () => {
       process.off('exit', onExit)
@@ -69,6 +70,7 @@ export async function startEmbeddedRun(options: ServiceRunOptions): Promise<Serv
         clearTimeout(timer)
       }
       killGroup('SIGKILL') // the service tsx started, should it have outlived its parent
+      release()
     })
     return {
       url,

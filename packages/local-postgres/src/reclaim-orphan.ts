@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 
 const GRACE_MS = 10_000
@@ -42,4 +42,23 @@ export async function reclaimOrphan(dataDir: string): Promise<number | undefined
   if (alive(pid)) process.kill(pid, 'SIGKILL')
   while (alive(pid)) await new Promise((done) => setTimeout(done, 50))
   return pid
+}
+
+/**
+ * Throwaway servers' folders (`drill-pg-<owner pid>-*`) whose owner is gone: its guardian died
+ * with it (`kill -9` of the whole process group), so nobody stopped the server or removed the
+ * folder. A server still running there is shut down first.
+ */
+export async function removeOrphanedWorkDirs(scratch: string): Promise<void> {
+  const names = await readdir(scratch).catch(() => [] as string[])
+  const orphaned = names.filter((name) => {
+    const owner = Number(/^drill-pg-(\d+)-/.exec(name)?.[1])
+    return owner > 0 && owner !== process.pid && !alive(owner)
+  })
+  await Promise.all(
+    orphaned.map(async (name) => {
+      await reclaimOrphan(join(scratch, name, 'data')).catch(() => undefined)
+      await rm(join(scratch, name), { recursive: true, force: true }).catch(() => undefined)
+    })
+  )
 }

@@ -5,7 +5,7 @@ import { postgresBinaries } from './binaries.js'
 import { clusterTemplate, exists } from './cluster-template.js'
 import { copyPreservingOwners } from './copy-preserving-owners.js'
 import { freePort } from './free-port.js'
-import { reclaimOrphan } from './reclaim-orphan.js'
+import { reclaimOrphan, removeOrphanedWorkDirs } from './reclaim-orphan.js'
 import { postgresRunAs } from './run-as.js'
 import { scratchDir } from './scratch-dir.js'
 import { StartedLocalPostgres } from './started-local-postgres.js'
@@ -48,7 +48,9 @@ export class LocalPostgresError extends Error {
 export async function startLocalPostgres(options: StartLocalPostgresOptions = {}): Promise<StartedLocalPostgres> {
   const runAs = postgresRunAs()
   const [{ postgres }, template] = await Promise.all([postgresBinaries(runAs), clusterTemplate(options.cacheDir)])
-  const workDir = await mkdtemp(join(await scratchDir(), 'drill-pg-'))
+  const scratch = await scratchDir()
+  await removeOrphanedWorkDirs(scratch)
+  const workDir = await mkdtemp(join(scratch, `drill-pg-${process.pid}-`))
   try {
     if (runAs) await chown(workDir, runAs.uid, runAs.gid)
     const dataDir = options.dataDir ? resolve(options.dataDir) : join(workDir, 'data')

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import pg from 'pg'
 import { SUPERUSER, SUPERUSER_PASSWORD } from './cluster-template.js'
+import { guardAgainstOwnerDeath } from './owner-guardian.js'
 
 const SHUTDOWN_GRACE_MS = 5_000
 
@@ -13,6 +14,7 @@ export class StartedLocalPostgres implements AsyncDisposable {
   #password = SUPERUSER_PASSWORD
   #stopping: Promise<void> | undefined
   readonly #onExit = () => this.#killNow()
+  readonly #releaseGuard: () => void
 
   constructor(
     readonly port: number,
@@ -20,8 +22,10 @@ export class StartedLocalPostgres implements AsyncDisposable {
     private readonly workDir: string,
     private readonly logLines: string[]
   ) {
-    // Last resort if the owner never calls stop(): nothing may outlive this process.
+    // Last resort if the owner never calls stop(): nothing may outlive this process, not even
+    // when it is killed before it can run an exit handler.
     globalThis.process.once('exit', this.#onExit)
+    this.#releaseGuard = this.process.pid ? guardAgainstOwnerDeath({ pid: this.process.pid, signal: 'SIGINT', removeDir: workDir }) : () => undefined
   }
 
   get password(): string {
@@ -96,6 +100,7 @@ export class StartedLocalPostgres implements AsyncDisposable {
     }
     globalThis.process.off('exit', this.#onExit)
     await rm(this.workDir, { recursive: true, force: true })
+    this.#releaseGuard()
   }
 
   #killNow(): void {

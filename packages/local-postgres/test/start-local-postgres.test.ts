@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { startLocalPostgres } from '../src/index.js'
@@ -100,29 +101,45 @@ describe('startLocalPostgres', () => {
     }
   })
 
+  it('stops a throwaway server and removes its folder when its owner is killed with -9', async () => {
+    const { owner, postgres } = await startOwner()
+    const folder = dirname(postgresDataDir(postgres))
+    expect(existsSync(folder)).toBe(true)
+    owner.kill('SIGKILL')
+    await new Promise((resolve) => owner.once('exit', resolve))
+    await until(() => !alive(postgres) && !existsSync(folder))
+    expect(guardians(owner.pid)).toEqual([])
+  })
+
+  it('stops a throwaway server and removes its folder at the next start when its owner and guardian were both killed', async () => {
+    const { owner, postgres: orphan } = await startOwner()
+    const folder = dirname(postgresDataDir(orphan))
+    for (const guardian of guardians(owner.pid)) process.kill(guardian, 'SIGKILL')
+    owner.kill('SIGKILL')
+    await new Promise((resolve) => owner.once('exit', resolve))
+    expect(alive(orphan)).toBe(true)
+    await using next = await startLocalPostgres()
+    expect(next.port).toBeGreaterThan(0)
+    expect(alive(orphan)).toBe(false)
+    expect(existsSync(folder)).toBe(false)
+  })
+
   it('starts on a persistent data folder whose last owner was killed with its PostgreSQL still running', async () => {
     const parent = await mkdtemp(join(tmpdir(), 'drill-pg-orphan-'))
     await chmod(parent, 0o755)
     const dataDir = join(parent, 'cluster')
     try {
-      // An owner process starts PostgreSQL on the folder, prints its pid, and is killed with -9.
-      const entry = new URL('../dist/index.js', import.meta.url).href
-      const owner = spawn(process.execPath, ['--input-type=module', '-e', `const { startLocalPostgres } = await import(${JSON.stringify(entry)}); const pg = await startLocalPostgres({ dataDir: ${JSON.stringify(dataDir)} }); console.log('pid', pg.pid); setInterval(() => {}, 1000)`], { stdio: ['ignore', 'pipe', 'inherit'] })
-      const orphan = await new Promise<number>((resolve, reject) => {
-        owner.stdout.on('data', (chunk: Buffer) => {
-          const pid = /pid (\d+)/.exec(chunk.toString())?.[1]
-          if (pid) resolve(Number(pid))
-        })
-        owner.once('exit', (code) => reject(new Error(`the owner exited with ${code} before PostgreSQL started`)))
-      })
+      // An owner process starts PostgreSQL on the folder and is killed with -9, its guardian first (as the kernel's OOM killer might).
+      const { owner, postgres: orphan } = await startOwner({ dataDir })
+      for (const guardian of guardians(owner.pid)) process.kill(guardian, 'SIGKILL')
       owner.kill('SIGKILL')
       await new Promise((resolve) => owner.once('exit', resolve))
-      expect(() => process.kill(orphan, 0)).not.toThrow()
+      expect(alive(orphan)).toBe(true)
 
       const logs: string[] = []
       await using reclaimed = await startLocalPostgres({ dataDir, onLog: (line) => logs.push(line) })
       expect(logs.join('\n')).toContain(`stopped PostgreSQL ${orphan}`)
-      expect(() => process.kill(orphan, 0)).toThrow()
+      expect(alive(orphan)).toBe(false)
       const client = new pg.Client({ connectionString: reclaimed.connectionUri() })
       await client.connect()
       await client.end()
@@ -131,3 +148,47 @@ describe('startLocalPostgres', () => {
     }
   })
 })
+
+/** A process that starts PostgreSQL (from the built package) and waits to be killed. */
+async function startOwner(options: { dataDir?: string } = {}): Promise<{ owner: ChildProcessWithoutNullStreams; postgres: number }> {
+  const entry = new URL('../dist/index.js', import.meta.url).href
+  const script = `const { startLocalPostgres } = await import(${JSON.stringify(entry)}); const pg = await startLocalPostgres(${JSON.stringify(options)}); console.log('pid', pg.pid); setInterval(() => {}, 1000)`
+  const owner = spawn(process.execPath, ['--input-type=module', '-e', script])
+  const postgres = await new Promise<number>((resolve, reject) => {
+    owner.stdout.on('data', (chunk: Buffer) => {
+      const pid = /pid (\d+)/.exec(chunk.toString())?.[1]
+      if (pid) resolve(Number(pid))
+    })
+    owner.once('exit', (code) => reject(new Error(`the owner exited with ${code} before PostgreSQL started`)))
+  })
+  return { owner, postgres }
+}
+
+function guardians(owner: number | undefined): number[] {
+  const lines = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n')
+  return lines
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([, parent, ...args]) => Number(parent) === owner && args.join(' ').endsWith('drill-guardian'))
+    .map(([pid]) => Number(pid))
+}
+
+function postgresDataDir(pid: number): string {
+  const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
+  return args[args.indexOf('-D') + 1] ?? ''
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !condition(); ) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}

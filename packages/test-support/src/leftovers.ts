@@ -27,10 +27,13 @@ function startedByThisRun(pid: number, tag: string): boolean {
  */
 export function gradingProcesses(): string[] {
   const tag = testRunTag()
-  const lines = execFileSync('ps', ['-eo', 'pid=,stat=,args='], { encoding: 'utf8' }).split('\n')
+  const lines = execFileSync('ps', ['-eo', 'pid=,ppid=,stat=,args='], { encoding: 'utf8' }).split('\n')
   return lines
-    .filter((line) => /drill-pg-|drill-tests-|\.drill\/(work|cache)\/|tsx\/dist\/(cli\.mjs watch|preflight\.cjs)|postgres/.test(line))
-    .filter((line) => !line.includes('ps -eo') && !/^\s*\d+\s+Z/.test(line))
+    .filter((line) => /drill-pg-|drill-guardian|drill-tests-|\.drill\/(work|cache)\/|tsx\/dist\/(cli\.mjs watch|preflight\.cjs)|postgres/.test(line))
+    .filter((line) => !line.includes('ps -eo') && !/^\s*\d+\s+\d+\s+Z/.test(line))
+    // A guardian lives as long as its owner (a drill process, or a test that grades in its own
+    // process); only one whose owner is gone, and so has been re-parented, is left over.
+    .filter((line) => !(line.endsWith('drill-guardian') && startedByThisRun(Number(line.trim().split(/\s+/)[1]), tag)))
     .filter((line) => startedByThisRun(Number.parseInt(line, 10), tag))
 }
 

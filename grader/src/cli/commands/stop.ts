@@ -47,6 +47,6 @@ async function stopRun(running: RunningService): Promise<void> {
     if (!processAlive(running.pid)) return
   }
   throw new InfrastructureError(
-    `\`drill run\` for ${running.service} (process ${running.pid}) did not stop within ${(2 * GRACE_MS) / 1000} s. Stop it with \`kill -9 ${running.pid}\`; its PostgreSQL and service may then need stopping by hand (\`ps -ef | grep drill-pg-\`).`
+    `\`drill run\` for ${running.service} (process ${running.pid}) did not stop within ${(2 * GRACE_MS) / 1000} s. Stop it with \`kill -9 ${running.pid}\`; ${running.mode === 'docker' ? 'its containers may then need stopping by hand (`docker ps`)' : 'its PostgreSQL and service stop with it'}.`
   )
 }
