@@ -178,6 +178,8 @@ describe('a warm start (drill watch)', () => {
       scenarioId: warm.scenarioId,
       base: warm.base,
       runtime: warm.runtime,
+      source: warm.source,
+      inputs: warm.inputs,
       tests: warm.tests,
       serviceToken: warm.serviceToken,
       dependencies: warm.dependencies,
@@ -197,6 +199,7 @@ describe('a warm start (drill watch)', () => {
     const failing = await counted()
     const report = await grade({ repoRoot: checkout.root, scenario, runtime, warm: Promise.resolve(failing.offered) })
     expect(report.verdict).toBe('fail')
+    expect(report.warmStart).toBe(true)
     expect(report.tests.filter((test) => test.set === 'regression').every((test) => test.status === 'fail')).toBe(true)
     expect(failing.taken).toEqual({ environment: 1, disposed: 1 })
     // Stopped means its database server is gone.
@@ -212,6 +215,7 @@ describe('a warm start (drill watch)', () => {
     const other = await counted()
     const shipped = await grade({ repoRoot: checkout.root, scenario, runtime, source: 'pristine', warm: Promise.resolve(other.offered) })
     expect(shipped.verdict).toBe('fail')
+    expect(shipped.warmStart).toBeUndefined()
     expect(other.taken).toEqual({ environment: 0, disposed: 1 })
 
     const report = await grade({ repoRoot: checkout.root, scenario, runtime, warm: Promise.reject(new Error('the warm start failed')) })

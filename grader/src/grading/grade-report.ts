@@ -29,6 +29,8 @@ export interface GradeReport {
   changes: WorkingCopyChanges
   timings: { step: string; ms: number }[]
   durationMs: number
+  /** Set when the check ran on a warm start (see warmStart), as under `drill watch`. */
+  warmStart?: true
 }
 
 export const EXIT_CODES: Record<Verdict, number> = { pass: 0, fail: 1, error: 2 }

@@ -65,6 +65,8 @@ export interface WarmStart extends AsyncDisposable {
   readonly scenarioId: string
   readonly base: string
   readonly runtime: string
+  readonly source: GradedSource
+  readonly inputs: 'base' | 'checkout'
   readonly tests: TestBundle
   readonly serviceToken: string
   readonly environment: StartedEnvironment
@@ -95,6 +97,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
   const began = performance.now()
   const timings: GradeReport['timings'] = []
   let changes = NO_CHANGES
+  let warmStarted = false
   // Kept for the timeout report: a hanging service's log says most about why.
   let runningService: StartedService | undefined
 
@@ -116,7 +119,8 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     ...(problem ? { problem } : {}),
     changes,
     timings,
-    durationMs: Math.round(performance.now() - began)
+    durationMs: Math.round(performance.now() - began),
+    ...(warmStarted ? { warmStart: true as const } : {})
   })
   const step = async <T>(name: GradeStep, work: Promise<T> | (() => Promise<T>)): Promise<T> => {
     if (signal.aborted) throw signal.reason
@@ -146,7 +150,9 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
         offered
       ])
       changes = found
-      const warm = ready && source === 'working-copy' && ready.scenarioId === scenario.id && ready.base === base && ready.runtime === runtime.name && options.inputs !== 'checkout' ? ready : undefined
+      const fits = ready && ready.source === source && ready.inputs === (options.inputs ?? 'base') && ready.scenarioId === scenario.id && ready.base === base && ready.runtime === runtime.name
+      const warm = fits ? ready : undefined
+      warmStarted = Boolean(warm)
       if (warm) return [{ dir, packageScope: inputs.packageScope }, warm.tests, base, warm] as const
       const bundle = await bundleTests(scenario)
       cleanup.defer(() => bundle[Symbol.asyncDispose]())
@@ -316,6 +322,9 @@ export interface WarmStartOptions {
   repoRoot: string
   scenario: Scenario
   runtime: GradingRuntime
+  /** The check it is for grades this (default: the working copy) from these inputs (default: base); see GradeOptions. */
+  source?: GradedSource
+  inputs?: 'base' | 'checkout'
   /** Stops the start while it is under way (the warm start itself is stopped by disposing it). */
   signal: AbortSignal
 }
@@ -327,8 +336,10 @@ export interface WarmStartOptions {
  */
 export async function warmStart(options: WarmStartOptions): Promise<WarmStart> {
   const { repoRoot, runtime, signal } = options
-  const { base } = await gradingBase(repoRoot, options.scenario, 'working-copy')
-  const { scenario, packageScope } = await pristineInputs(repoRoot, base, options.scenario)
+  const source = options.source ?? 'working-copy'
+  const inputs = options.inputs ?? 'base'
+  const { base } = await gradingBase(repoRoot, options.scenario, source)
+  const { scenario, packageScope } = inputs === 'checkout' ? checkoutInputs(repoRoot, options.scenario) : await pristineInputs(repoRoot, base, options.scenario)
   const cleanup = new CleanupStack()
   try {
     const tests = await bundleTests(scenario)
@@ -343,7 +354,7 @@ export async function warmStart(options: WarmStartOptions): Promise<WarmStart> {
     // Ready means started: a database that failed to come up fails the warm start, not the check.
     await Promise.all([environment.database.then((database) => database.ready), dependencies])
     const owned = cleanup.move()
-    return { scenarioId: scenario.id, base, runtime: runtime.name, tests, serviceToken, environment, dependencies, [Symbol.asyncDispose]: () => owned[Symbol.asyncDispose]() }
+    return { scenarioId: scenario.id, base, runtime: runtime.name, source, inputs, tests, serviceToken, environment, dependencies, [Symbol.asyncDispose]: () => owned[Symbol.asyncDispose]() }
   } catch (error) {
     await cleanup[Symbol.asyncDispose]()
     throw error

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { cp, readFile, rm } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { CancelledError, DrillError, UsageError } from '../errors.js'
-import type { GradeReport } from '../grading/grade-report.js'
-import { grade, type GradeOptions } from '../grading/grade.js'
+import type { GradedSource, GradeReport } from '../grading/grade-report.js'
+import { grade, warmStart, type GradeOptions } from '../grading/grade.js'
 import type { GradingRuntime } from '../runtime/runtime.js'
 import type { Scenario } from '../scenarios/scenario.js'
 import { runProcess } from '../runtime/run-process.js'
@@ -108,6 +108,11 @@ export interface ValidateOptions {
   only?: readonly string[]
   /** The hidden tests' seed for every version, to replay one that did not hold; fresh each round if absent. */
   seed?: number
+  /**
+   * Grade each version on a warm start made for it first (see warmStart), as `drill watch`
+   * checks: a version whose check did not run on it does not hold.
+   */
+  warm?: boolean
   onCase?: (round: number, graded: ValidationCase) => void
   onRound?: (round: ValidationRound) => void
 }
@@ -127,6 +132,8 @@ export async function validateScenario(options: ValidateOptions): Promise<Valida
     const gradeCase = async ({ kind, name, source, judge }: PlannedCase): Promise<ValidationCase> => {
       let graded: ValidationCase
       try {
+        const signal = options.signal ?? new AbortController().signal
+        const warm = options.warm ? await warmStart({ repoRoot: options.repoRoot, scenario, runtime: options.runtime, signal, source: source.source, inputs: 'checkout' }) : undefined
         const report = await grade({
           repoRoot: options.repoRoot,
           scenario,
@@ -134,9 +141,11 @@ export async function validateScenario(options: ValidateOptions): Promise<Valida
           inputs: 'checkout',
           ...source,
           ...(options.seed ? { seed: options.seed } : {}),
-          ...(options.signal ? { signal: options.signal } : {})
+          signal,
+          ...(warm ? { warm: Promise.resolve(warm) } : {})
         })
-        graded = { kind, name, report, problems: judge(report) }
+        const cold = warm && !report.warmStart ? [`${kind} ${name}: the check did not run on the warm start made for it`] : []
+        graded = { kind, name, report, problems: [...judge(report), ...cold] }
       } catch (error) {
         // A variant that no longer applies to the service is the scenario's problem, not the end of validation.
         if (!(error instanceof DrillError) || error instanceof CancelledError) throw error
@@ -156,7 +165,7 @@ export async function validateScenario(options: ValidateOptions): Promise<Valida
 interface PlannedCase {
   kind: CaseKind
   name: string
-  source: Pick<GradeOptions, 'source' | 'patch'>
+  source: Pick<GradeOptions, 'patch'> & { source: GradedSource }
   judge: (report: GradeReport) => string[]
 }
 

@@ -18,6 +18,7 @@ export interface ValidateCommandOptions {
   /** Versions to grade, by name; cac gives one value or, repeated, several. */
   only?: string | string[]
   seed?: string | number
+  warm?: boolean
 }
 
 export async function validate(ids: string[], options: ValidateCommandOptions, { repoRoot, terminal, signal }: CommandContext): Promise<number> {
@@ -33,7 +34,7 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
   if (only.length) checkVersionNames(scenarios[0]!, only)
   const runtime = await selectRuntime(parseRuntimeChoice(options.runtime ?? 'auto'), (line) => terminal.line(terminal.colors.dim(line)))
   const c = terminal.colors
-  terminal.line(c.bold(`drill validate · ${scenarios.length} scenario(s) × ${repeat} · ${runtime.name} runtime`))
+  terminal.line(c.bold(`drill validate · ${scenarios.length} scenario(s) × ${repeat} · ${runtime.name} runtime${options.warm ? ' · warm starts' : ''}`))
   let broken = 0
   // Repeated at the end, one line each: a long run's log is read from its tail.
   const failedCases: string[] = []
@@ -47,6 +48,7 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
       jobs,
       signal,
       only,
+      warm: Boolean(options.warm),
       ...(seed ? { seed } : {}),
       onCase: (round, graded) => {
         const what = graded.kind === graded.name ? graded.kind : `${graded.kind} ${graded.name}`
@@ -70,7 +72,7 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
     } else if (only.length) {
       terminal.line(`  ${c.green('✓')} ${scenario.id}: ${only.join(', ')} held (${repeat} round${repeat > 1 ? 's' : ''})`)
     } else {
-      const rounds = `${repeat} round${repeat > 1 ? 's' : ''}`
+      const rounds = `${repeat} round${repeat > 1 ? 's' : ''}${options.warm ? ', every check on a warm start' : ''}`
       terminal.line(
         `  ${c.green('✓')} ${scenario.id}: fails on the shipped bug; the reference fix and ${scenario.alternatives.length} alternatives pass; ${scenario.hacks.length} hacks fail (${rounds})`
       )
