@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { access, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { build, type Message, type Plugin } from 'esbuild'
 import { drillDir } from '../workspace/drill-dir.js'
 import { ESM_REQUIRE_SHIM } from './esm-require-shim.js'
@@ -138,7 +138,10 @@ export async function readableRoots(options: Pick<BundleOptions, 'buildDir' | 'r
   const installed = await Promise.all(
     [join(options.buildDir, 'node_modules'), join(options.repoRoot, 'node_modules'), join(options.repoRoot, 'services', options.service, 'node_modules')].map(packages)
   )
-  const roots = await Promise.all([options.buildDir, join(options.repoRoot, 'packages'), ...installed.flat()].map(real))
+  // A workspace link counts only when it is a shared package: the checkout's services, scenarios, grader and workshop are linked too.
+  const shared = (path: string | undefined) => path && (path.split(sep).includes('node_modules') || basename(dirname(path)) === 'packages')
+  const linked = (await Promise.all(installed.flat().map(real))).filter(shared)
+  const roots = [...(await Promise.all([options.buildDir, join(options.repoRoot, 'packages')].map(real))), ...linked]
   const pristine = await real(join(options.buildDir, 'package.json')).then((file) => file && dirname(file))
   return [...roots, pristine].filter((root): root is string => Boolean(root))
 }
