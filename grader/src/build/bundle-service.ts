@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { access, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { access, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { build, type Message, type Plugin } from 'esbuild'
 import { drillDir } from '../workspace/drill-dir.js'
@@ -21,6 +21,8 @@ export interface BundleOptions {
   service: string
   /** What the build may read (see readableRoots); found here when the caller has not already. */
   roots?: string[]
+  /** Runs the bundler into `outDir` somewhere else (a confined build's container) instead of in this process. */
+  buildInto?: (outDir: string) => Promise<BundleResult>
 }
 
 // Enough for a validation round's every version of one service (graded side by side) and a trainee's recent edits.
@@ -28,13 +30,14 @@ const KEPT_BUNDLES = 24
 
 /** Bundles `src/server.ts` into one ES module. */
 export async function bundleService(options: BundleOptions): Promise<BundleResult> {
-  if (options.mode === 'packages') return runEsbuild(options, join(options.buildDir, 'dist'))
+  const runEsbuild = options.buildInto ?? ((outDir: string) => bundleInto(options, outDir))
+  if (options.mode === 'packages') return runEsbuild(join(options.buildDir, 'dist'))
   const cacheRoot = drillDir(options.repoRoot, 'cache', 'bundles', options.service)
   const dir = join(cacheRoot, await inputsHash(options))
   if (await access(join(dir, 'server.mjs')).then(() => true, () => false)) return { ok: true, entry: 'server.mjs', dir }
   // Two grades of the same source at once (validate side by side) each build their own staging folder.
   const staging = `${dir}.staging-${process.pid}-${randomUUID().slice(0, 8)}`
-  const result = await runEsbuild(options, staging)
+  const result = await runEsbuild(staging)
   if (!result.ok) {
     await rm(staging, { recursive: true, force: true })
     return result
@@ -44,7 +47,8 @@ export async function bundleService(options: BundleOptions): Promise<BundleResul
   return { ok: true, entry: 'server.mjs', dir }
 }
 
-async function runEsbuild(options: BundleOptions, outDir: string): Promise<BundleResult> {
+/** Runs esbuild in this process, writing `server.mjs` and its source map into `outDir`. */
+export async function bundleInto(options: BundleOptions, outDir: string): Promise<BundleResult> {
   try {
     await build({
       absWorkingDir: options.buildDir,
@@ -151,6 +155,26 @@ export function insideRoots(roots: string[], path: string): boolean {
   return roots.some((root) => path === root || path.startsWith(`${root}${sep}`))
 }
 
+function refused(path: string) {
+  return { errors: [{ text: `"${path}" is outside the service and its packages: a build reads only services/<name> and the installed packages.` }] }
+}
+
+/**
+ * Whether an import that did not resolve points outside `roots`: a path there, or a package
+ * whose link leads there. In a confined build's container nothing outside is mounted, so such an
+ * import is refused as it is on the host, rather than reported as missing.
+ */
+export async function leadsOutside(roots: string[], specifier: string, fromDir: string): Promise<boolean> {
+  if (specifier.startsWith('.') || isAbsolute(specifier)) return !insideRoots(roots, resolve(await realpath(fromDir).catch(() => fromDir), specifier))
+  if (specifier.startsWith('node:')) return false
+  const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
+  for (let dir = fromDir; ; dir = dirname(dir)) {
+    const link = join(dir, 'node_modules', name)
+    if (await lstat(link).then(() => true, () => false)) return !(await realpath(link).then((real) => insideRoots(roots, real), () => false))
+    if (dir === dirname(dir)) return false
+  }
+}
+
 /** Refuses every import that leaves `roots` (symlinks followed) and every import with attributes (`with { type: 'text' }`). */
 function confined(roots: string[]): Plugin {
   const inside = (path: string) => insideRoots(roots, path)
@@ -168,13 +192,10 @@ function confined(roots: string[]): Plugin {
         }
         const result = await plugin.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, namespace: args.namespace, pluginData: { confined: true } })
         // Unresolvable (an optional require in a try) or not a file: esbuild decides as it would alone.
-        if (result.errors.length) return undefined
+        if (result.errors.length) return (await leadsOutside(roots, args.path, args.resolveDir)) ? refused(args.path) : undefined
         if (result.external || result.namespace !== 'file' || !result.path) return result
         const target = await realpath(result.path).catch(() => result.path)
-        if (!inside(target)) {
-          return { errors: [{ text: `"${args.path}" is outside the service and its packages: a build reads only services/<name> and the installed packages.` }] }
-        }
-        return result
+        return inside(target) ? result : refused(args.path)
       })
     }
   }

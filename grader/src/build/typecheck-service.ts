@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
 import { realpath } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { dirname, isAbsolute, join } from 'node:path'
-import { insideRoots } from './bundle-service.js'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { insideRoots, leadsOutside } from './bundle-service.js'
 
 export interface TypecheckResult {
   ok: boolean
@@ -29,17 +29,31 @@ export async function typecheckService(buildDir: string, displayPrefix: string, 
     for (const file of listed) {
       if (insideRoots(roots, file)) continue
       const real = await realpath(file).catch(() => file)
-      if (!insideRoots(roots, real)) {
-        return {
-          ok: false,
-          messages: [`The type-check read ${real}, which is outside the service and its packages (a \`/// <reference path>\` or an import names it): a build reads only services/<name> and the installed packages. Remove that reference or import.`]
-        }
-      }
+      if (!insideRoots(roots, real)) return refused(real)
+    }
+    // In a confined build's container what lies outside is not there: the compiler misses it where the host would have read it.
+    for (const line of lines) {
+      const missing = MISSING.exec(line)
+      if (!missing?.groups) continue
+      const { file, path = '', specifier = '' } = missing.groups
+      const fromDir = dirname(join(buildDir, file ?? ''))
+      if (path && !insideRoots(roots, resolve(fromDir, path))) return refused(resolve(fromDir, path))
+      if (specifier && (await leadsOutside(roots, specifier, fromDir))) return refused(specifier)
     }
   }
   const programFiles = new Set(listed)
   const messages = lines.filter((line) => !programFiles.has(line)).map((line) => (line.startsWith('src/') ? `${displayPrefix}${line}` : line))
   return { ok: code === 0, messages }
+}
+
+/** A file or module the compiler did not find: `/// <reference path>` (TS6053) and imports (TS2307). */
+const MISSING = /^(?<file>[^(]+)\(\d+,\d+\): error (?:TS6053: File '(?<path>[^']+)' not found|TS2307: Cannot find module '(?<specifier>[^']+)')/
+
+function refused(path: string): TypecheckResult {
+  return {
+    ok: false,
+    messages: [`The type-check read ${path}, which is outside the service and its packages (a \`/// <reference path>\` or an import names it): a build reads only services/<name> and the installed packages. Remove that reference or import.`]
+  }
 }
 
 function runCompiler(buildDir: string, extra: string[], signal?: AbortSignal): Promise<{ code: number | null; output: string }> {

@@ -26,6 +26,8 @@ export interface GradeReport {
   environment: Record<string, string>
   tests: TestResult[]
   problem?: Problem
+  /** How the check differed from what was asked (a confined build that ran on the host), one sentence each. */
+  notes?: string[]
   changes: WorkingCopyChanges
   timings: { step: string; ms: number }[]
   durationMs: number

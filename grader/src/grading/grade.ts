@@ -1,7 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import { join } from 'node:path'
 import { applyMigrations } from '@debug-drills/prisma-offline'
-import { bundleService, readableRoots } from '../build/bundle-service.js'
+import type { BuildJob, BuildOutcome } from '../build/build-job.js'
+import { bundleService, readableRoots, type BundleResult } from '../build/bundle-service.js'
 import { typecheckService, type TypecheckResult } from '../build/typecheck-service.js'
 import { CancelledError, DrillError, InfrastructureError, UsageError } from '../errors.js'
 import { bundleTests, type TestBundle } from '../hidden-tests/bundle-tests.js'
@@ -53,6 +54,14 @@ export interface GradeOptions {
    * way the check owns it from here and stops it when it ends.
    */
   warm?: Promise<WarmStart>
+  /**
+   * The graded service's type-check and bundle run in a one-off container of the runtime (on
+   * Docker: no network, an unprivileged user, none of this process's environment, nothing of
+   * the machine mounted but what the build may read), not as this process's user: for grading
+   * code of people you do not know. Where it cannot (the runtime has no containers, the host
+   * is not Linux on the image's architecture), the build runs here and `notes` says so.
+   */
+  confinedBuild?: boolean
 }
 
 /**
@@ -98,6 +107,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
   const timings: GradeReport['timings'] = []
   let changes = NO_CHANGES
   let warmStarted = false
+  const notes: string[] = []
   // Kept for the timeout report: a hanging service's log says most about why.
   let runningService: StartedService | undefined
 
@@ -117,6 +127,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     environment: scenario.environment,
     tests,
     ...(problem ? { problem } : {}),
+    ...(notes.length ? { notes } : {}),
     changes,
     timings,
     durationMs: Math.round(performance.now() - began),
@@ -190,18 +201,24 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     cleanup.defer(async () => stopTypecheck.abort())
     // What the build and the type-check may read, found once for both.
     const roots = await readableRoots({ buildDir: buildDir.path, repoRoot, service: scenario.service })
-    const typecheck: Promise<TypecheckResult> = typecheckService(buildDir.path, `services/${scenario.service}/`, stopTypecheck.signal, roots)
-    const bundle = await step(
-      'build',
-      bundleService({
-        buildDir: buildDir.path,
-        sourceRoot: serviceDir,
-        mode: runtime.runsInsideCheckout ? 'packages' : 'self-contained',
-        repoRoot,
-        service: scenario.service,
-        roots
-      })
-    )
+    const confined = options.confinedBuild ? await confinedBuilder(runtime, notes) : undefined
+    // One container type-checks, and bundles too unless the bundle is cached.
+    let built: Promise<BuildOutcome> | undefined
+    const buildConfined = (bundle?: BuildJob['bundle']) => (built ??= confined!.run({ buildDir: buildDir.path, repoRoot, service: scenario.service, roots, ...(bundle ? { bundle } : {}) }, signal))
+    const bundling = bundleService({
+      buildDir: buildDir.path,
+      sourceRoot: serviceDir,
+      mode: runtime.runsInsideCheckout ? 'packages' : 'self-contained',
+      repoRoot,
+      service: scenario.service,
+      roots,
+      ...(confined ? { buildInto: async (outDir: string) => (await buildConfined({ outDir, sourceRoot: serviceDir })).bundle as BundleResult } : {})
+    })
+    const typecheck: Promise<TypecheckResult> = confined
+      ? bundling.then(() => buildConfined()).then((outcome) => outcome.typecheck)
+      : typecheckService(buildDir.path, `services/${scenario.service}/`, stopTypecheck.signal, roots)
+    typecheck.catch(() => undefined) // observed once the service started
+    const bundle = await step('build', bundling)
     if (!bundle.ok) {
       return report('error', [], { kind: 'compile', message: 'The service does not compile.', details: bundle.errors })
     }
@@ -408,6 +425,14 @@ export function dependencyEnvironment(addresses: Record<string, DependencyAddres
 function submittedPatch(options: GradeOptions): string {
   if (!options.patch) throw new DrillError(`A ${options.source} is graded from its patch: pass \`patch\` with \`source: "${options.source}"\`.`)
   return options.patch
+}
+
+/** The runtime's confined builds, or undefined with a note on why the build runs on the host. */
+async function confinedBuilder(runtime: GradingRuntime, notes: string[]): Promise<GradingRuntime['confinedBuild']> {
+  const unavailable = runtime.confinedBuild ? await runtime.confinedBuild.unavailable() : `the ${runtime.name} runtime has no containers`
+  if (!unavailable) return runtime.confinedBuild
+  notes.push(`The build ran on the host, not in a container: ${unavailable}.`)
+  return undefined
 }
 
 function compileProblem(result: TypecheckResult): Problem {

@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { GenericContainer, getContainerRuntimeClient, type ContainerRuntimeClient, type StartedTestContainer } from 'testcontainers'
-import { guardAgainstOwnerDeath } from '@debug-drills/local-postgres'
 import { InfrastructureError } from '../errors.js'
 import { testCommand, WAIT_FILE } from '../hidden-tests/bundle-tests.js'
+import { confinedBuildUnavailable, runConfinedBuild } from './build-container.js'
 import { dockerHostAnswers } from './docker-host-answers.js'
+import { ExitReaper } from './exit-reaper.js'
 import { resolveImages, type ResolvedImages } from './docker-images.js'
 import { CHECK_LABEL, ownerLabels, removeLeftovers } from './docker-labels.js'
 import { LimitedContainer } from './limited-container.js'
@@ -19,6 +19,7 @@ import {
   type ServiceLaunch,
   type StartedDatabase,
   type StartedEnvironment,
+  type ConfinedBuilder,
   type StartedService,
   type TestLaunch,
   type TestRun
@@ -79,6 +80,14 @@ export class DockerRuntime implements GradingRuntime {
   removeLeftovers(): Promise<number> {
     return removeLeftovers(this.client)
   }
+
+  /** A one-off container on the Node image, as an unprivileged user without network (see runInBuildContainer). */
+  readonly confinedBuild: ConfinedBuilder = {
+    unavailable: () => (this.#unavailable ??= confinedBuildUnavailable(this.client.container.dockerode, this.images.node)),
+    run: (job, signal) => runConfinedBuild(this.client.container.dockerode, this.images.node, job, signal)
+  }
+
+  #unavailable: Promise<string | undefined> | undefined
 
   /**
    * Creates the socket volume, then starts PostgreSQL and the tests' container side by side; the
@@ -311,39 +320,4 @@ function watchForExit(client: ContainerRuntimeClient, id: string, signal: AbortS
     return new Promise<number>(() => undefined)
   })()
   return { promise, cancel: () => (cancelled = true) }
-}
-
-/**
- * If the process exits before the async cleanup ran (a second Ctrl-C, a crash), remove what
- * this run started synchronously with the docker CLI; if it is killed outright (`kill -9`), its
- * guardian does.
- */
-class ExitReaper {
-  #containers: string[] = []
-  #volumes: string[] = []
-  #guards: (() => void)[] = []
-  readonly #onExit = () => {
-    if (this.#containers.length) spawnSync('docker', ['rm', '-f', ...this.#containers], { stdio: 'ignore' })
-    if (this.#volumes.length) spawnSync('docker', ['volume', 'rm', ...this.#volumes], { stdio: 'ignore' })
-  }
-
-  constructor() {
-    process.once('exit', this.#onExit)
-  }
-
-  container(id: string): void {
-    this.#containers.push(id)
-    this.#guards.push(guardAgainstOwnerDeath({ command: ['docker', 'rm', '-f', '-v', id] }))
-  }
-
-  volume(name: string): void {
-    this.#volumes.push(name)
-    // The guardian runs its commands last guarded first: the containers that use the volume go before it.
-    this.#guards.push(guardAgainstOwnerDeath({ command: ['docker', 'volume', 'rm', name] }))
-  }
-
-  release(): void {
-    process.off('exit', this.#onExit)
-    this.#guards.forEach((release) => release())
-  }
 }

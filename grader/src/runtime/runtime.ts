@@ -1,3 +1,5 @@
+import type { BuildJob, BuildOutcome } from '../build/build-job.js'
+
 export type RuntimeName = 'docker' | 'embedded'
 
 export interface StartedDatabase {
@@ -76,6 +78,14 @@ export interface GradingRuntime {
   startEnvironment(tests: TestLaunch, signal: AbortSignal): Promise<StartedEnvironment>
   /** Removes what checks of processes no longer running left in this runtime (containers, volumes); answers how many. */
   removeLeftovers?(): Promise<number>
+  /** Builds in a container of their own (see GradeOptions.confinedBuild), where this runtime has them. */
+  confinedBuild?: ConfinedBuilder
+}
+
+export interface ConfinedBuilder {
+  /** Why a build cannot run confined on this machine, if it cannot. */
+  unavailable(): Promise<string | undefined>
+  run(job: BuildJob, signal: AbortSignal): Promise<BuildOutcome>
 }
 
 /** The service crashed, hung or never became ready: the trainee's code, shown with its log. */
