@@ -85,6 +85,8 @@ export interface GradingWorkerOptions {
   /** Told when the worker puts back in the queue what a dead grader was grading. */
   onRequeued?: (submissionId: string, deadGrader: string) => void
   onError?: (error: Error) => void
+  /** Told once each way the gradings differ from what they ask (a build that ran on the host, not in a container). */
+  onNote?: (note: string) => void
   /** How often the worker clears what dead gradings left (containers, volumes, folders); 5 minutes by default. */
   sweepIntervalMs?: number
 }
@@ -147,6 +149,7 @@ export async function startGradingWorker(options: GradingWorkerOptions): Promise
   const name = graderName(options.name)
   const stopping = new AbortController()
   const running = new Set<Promise<unknown>>()
+  const noted = new Set<string>()
 
   const handle = async (job: PgBoss.Job<GradeJob>) => {
     const { submissionId, timeoutMs } = job.data
@@ -170,9 +173,14 @@ export async function startGradingWorker(options: GradingWorkerOptions): Promise
       if (!scenario) throw new DrillError(`This grader does not know the scenario "${submission.scenario}": update its checkout to the server's commit.`)
       const patch = join(dir, 'submission.patch')
       await writeFile(patch, submission.diff)
-      report = submissionReport(
-        await grade({ repoRoot: options.repoRoot, scenario, runtime: options.runtime, source: 'submission', patch, timeoutMs, signal: stopping.signal })
-      )
+      // A submission is code from someone the server does not know: on Docker it builds in a container too.
+      const graded = await grade({ repoRoot: options.repoRoot, scenario, runtime: options.runtime, source: 'submission', patch, timeoutMs, signal: stopping.signal, confinedBuild: options.runtime.name === 'docker' })
+      for (const note of graded.notes ?? []) {
+        if (noted.has(note)) continue
+        noted.add(note)
+        options.onNote?.(note)
+      }
+      report = submissionReport(graded)
     } catch (error) {
       if (error instanceof CancelledError || stopping.signal.aborted) {
         // Stopped mid-grading: back in the queue, and the job fails so pg-boss hands it out again.

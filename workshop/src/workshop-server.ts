@@ -160,6 +160,7 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
         catalog,
         concurrency: options.workers,
         onError: (error) => log(`grading: ${error.message}`),
+        onNote: (note) => log(`grading: ${note}`),
         onRequeued: (id, grader) => log(`grading: ${id} back in the queue, its grader ${grader} is no longer running`)
       })
       cleanup.defer(() => worker.stop())
@@ -226,7 +227,8 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
       ...(options.name ? { name: options.name } : {}),
       ...(options.onGraded ? { onGraded: options.onGraded } : {}),
       ...(options.onRequeued ? { onRequeued: options.onRequeued } : {}),
-      onError: (error) => log(`grading: ${error.message}`)
+      onError: (error) => log(`grading: ${error.message}`),
+      onNote: (note) => log(`grading: ${note}`)
     })
     cleanup.defer(() => worker.stop())
     const stack = cleanup.move()
