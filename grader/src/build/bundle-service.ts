@@ -137,7 +137,8 @@ export async function readableRoots(options: Pick<BundleOptions, 'buildDir' | 'r
   const packages = async (nodeModules: string) => {
     const entries = await readdir(nodeModules).catch(() => [])
     const scoped = await Promise.all(entries.filter((entry) => entry.startsWith('@')).map(async (scope) => (await readdir(join(nodeModules, scope)).catch(() => [])).map((entry) => join(nodeModules, scope, entry))))
-    return [nodeModules, ...entries.filter((entry) => !entry.startsWith('@')).map((entry) => join(nodeModules, entry)), ...scoped.flat()]
+    // A scope's folder too: the build folder's `@debug-drills` is a link to the pristine packages' scope.
+    return [nodeModules, ...entries.map((entry) => join(nodeModules, entry)), ...scoped.flat()]
   }
   const installed = await Promise.all(
     [join(options.buildDir, 'node_modules'), join(options.repoRoot, 'node_modules'), join(options.repoRoot, 'services', options.service, 'node_modules')].map(packages)
