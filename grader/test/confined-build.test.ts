@@ -12,7 +12,7 @@ import { DockerRuntime } from '../src/runtime/docker-runtime.js'
 import { EmbeddedRuntime } from '../src/runtime/embedded-runtime.js'
 import { findScenario } from '../src/scenarios/load-scenarios.js'
 import type { Scenario } from '../src/scenarios/scenario.js'
-import { dockerAvailable, type TempCheckout, testRunTag } from '@debug-drills/test-support'
+import { dockerAvailable, eventually, type TempCheckout, testRunTag } from '@debug-drills/test-support'
 import { plantedCheckout } from './support/planted-checkout.js'
 
 const docker = await dockerAvailable()
@@ -134,6 +134,17 @@ describe.runIf(docker)('a confined build on the docker runtime', () => {
       rmSync(buildDir, { recursive: true, force: true })
       rmSync(outDir, { recursive: true, force: true })
     }
+  })
+  it('removes the build’s container when the check is stopped mid-build', async () => {
+    const buildDir = join(checkout.root, 'services', 'greetings')
+    const roots = await readableRoots({ buildDir, repoRoot: checkout.root, service: 'greetings' })
+    const dockerode = (await getContainerRuntimeClient()).container.dockerode
+    const stop = new AbortController()
+    const run = runInBuildContainer(dockerode, runtime.images.node, { buildDir, repoRoot: checkout.root, service: 'greetings', roots }, () => ['sleep', '60'], stop.signal)
+    await eventually('the build’s container', async () => ((await labelledContainers()).length > 0 ? true : undefined))
+    stop.abort(new Error('stopped'))
+    await expect(run).rejects.toThrow('stopped')
+    // afterEach: nothing of it is left
   })
 })
 

@@ -67,6 +67,11 @@ export async function runInBuildContainer(
   command: (roots: string[]) => string[],
   signal: AbortSignal
 ): Promise<ContainerRun> {
+  const aborted = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason)
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+  })
+  aborted.catch(() => undefined) // raced below
   if (signal.aborted) throw signal.reason
   const hostUid = process.getuid?.() ?? 0
   const user = hostUid === 0 ? NODE_USER : { uid: hostUid, gid: process.getgid?.() ?? hostUid }
@@ -105,8 +110,7 @@ export async function runInBuildContainer(
     const stdout = collect()
     const stderr = collect()
     container.modem.demuxStream(stream, stdout.sink, stderr.sink)
-    await container.start()
-    const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }))
+    await Promise.race([container.start(), aborted])
     const { StatusCode: exitCode } = (await Promise.race([container.wait(), aborted])) as { StatusCode: number }
     await finished(stream).catch(() => undefined) // the last output
     return { exitCode, stdout: stdout.text(), stderr: stderr.text() }
