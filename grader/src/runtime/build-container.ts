@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { chown, lchown, lstat, mkdir, readdir, realpath } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
@@ -86,6 +87,7 @@ export async function runInBuildContainer(
   let container: Dockerode.Container | undefined
   try {
     container = await dockerode.createContainer({
+      name: `drill-build-${randomBytes(4).toString('hex')}`,
       Image: image,
       Cmd: command([...job.roots, ...readOnly.filter((mount) => mount.alias).map((mount) => mount.target)]),
       User: `${user.uid}:${user.gid}`,
