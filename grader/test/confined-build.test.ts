@@ -70,15 +70,21 @@ describe.runIf(docker)('a confined build on the docker runtime', () => {
     const hiddenTest = join(checkout.root, 'scenarios', 'tutorial', 'tests', HIDDEN_TEST)
     const original = readFileSync(server, 'utf8')
     const after = (line: string) => original.replace(LOAD_CONFIG, `${LOAD_CONFIG}\n${line}`)
-    const compileErrors = {
-      'a type error': after("const wrong: number = 'text'"),
-      'an import of a scenario file': after(`console.log(await import('${join(checkout.root, 'scenarios', 'tutorial', 'scenario.yaml')}'))`),
-      'a reference to a hidden test': `/// <reference path="${hiddenTest}" />\n${original}`
+    const compileErrors: Record<string, [string, RegExp]> = {
+      'a type error': [after("const wrong: number = 'text'"), /server\.ts\(\d+,\d+\): error TS2322/],
+      'an import of a scenario file': [after(`console.log(await import('${join(checkout.root, 'scenarios', 'tutorial', 'scenario.yaml')}'))`), /is outside the service and its packages/],
+      'a reference to a hidden test': [`/// <reference path="${hiddenTest}" />\n${original}`, /The type-check read .*tests\/greetings\.ts, which is outside/],
+      'an import of a hidden test through the workspace’s links': [
+        after(`console.log(await import('@debug-drills/scenarios/tutorial/tests/${HIDDEN_TEST}'))`),
+        /"@debug-drills\/scenarios\/tutorial\/tests\/greetings\.ts" is outside the service and its packages/
+      ]
     }
-    for (const [what, edited] of Object.entries(compileErrors)) {
+    for (const [what, [edited, said]] of Object.entries(compileErrors)) {
       writeFileSync(server, edited)
       const { confined, host } = await both({})
       expect(confined.problem?.kind, what).toBe('compile')
+      expect(confined.problem?.details.join('\n'), what).toMatch(said)
+      expect(confined.problem?.details.join('\n'), what).not.toContain('export interface Language')
       expect(outcome(confined), what).toEqual(outcome(host))
     }
     writeFileSync(server, after("if (config.PORT > 0) throw new Error('confined start-up failure')"))
