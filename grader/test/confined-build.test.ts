@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { readableRoots } from '../src/build/bundle-service.js'
 import { grade, type GradeOptions } from '../src/grading/grade.js'
 import type { GradeReport } from '../src/grading/grade-report.js'
-import { runInBuildContainer } from '../src/runtime/build-container.js'
+import { confinedBuildUnavailable, runInBuildContainer } from '../src/runtime/build-container.js'
 import { OWNER_TAG_LABEL } from '../src/runtime/docker-labels.js'
 import { DockerRuntime } from '../src/runtime/docker-runtime.js'
 import { EmbeddedRuntime } from '../src/runtime/embedded-runtime.js'
@@ -154,7 +154,7 @@ describe.runIf(docker)('a confined build on the docker runtime', () => {
   })
 })
 
-describe('a confined build where the runtime has no containers', () => {
+describe('a confined build where the runtime has no containers, or not ones for this host’s compilers', () => {
   it('builds on the host and says so in one note', async () => {
     const checkout = plantedCheckout('tutorial')
     try {
@@ -164,6 +164,16 @@ describe('a confined build where the runtime has no containers', () => {
       expect(report.notes).toEqual(['The build ran on the host, not in a container: the embedded runtime has no containers.'])
     } finally {
       checkout[Symbol.dispose]()
+    }
+  })
+
+  it('is unavailable on a host that is not Linux, whose installed compilers a Linux container cannot run', async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!
+    Object.defineProperty(process, 'platform', { value: 'darwin' })
+    try {
+      expect(await confinedBuildUnavailable(undefined as never, 'any-image')).toBe('the installed compilers are built for darwin, and the container runs Linux')
+    } finally {
+      Object.defineProperty(process, 'platform', platform)
     }
   })
 })
