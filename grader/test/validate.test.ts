@@ -31,6 +31,16 @@ describe('drill validate', () => {
     await expectNoGradingProcesses()
   }, 300_000)
 
+  it('gives the same verdicts when every version is checked on a warm start, as drill watch checks', async () => {
+    const run = await runDrill(['validate', 'tutorial', '--runtime', 'embedded', '--jobs', '2', '--skip-service-suite', '--warm'], { cwd: checkout.root })
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/· embedded runtime · warm starts/)
+    expect(run.stdout).toMatch(/✓ round 1 shipped: fail/)
+    expect(run.stdout).toMatch(/✓ round 1 hack tests-accept-formal: fail/)
+    expect(run.stdout).toMatch(/✓ tutorial: fails on the shipped bug; the reference fix and \d+ alternatives pass; \d+ hacks fail \(1 round, every check on a warm start\)/)
+    await expectNoGradingProcesses()
+  }, 300_000)
+
   it('says what does not hold: a hack that passes, a patch that no longer applies, a bug the service suite catches', async () => {
     // A "hack" that is in fact the reference fix: it passes, so it proves nothing.
     writeFileSync(join(scenario(), 'hacks', 'really-a-fix.patch'), `family: hard-coded\nThe same as the fix.\n\n${readFileSync(join(scenario(), 'fix.patch'), 'utf8')}`)
