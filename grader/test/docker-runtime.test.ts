@@ -35,7 +35,7 @@ async function labelledLeftovers(): Promise<string[]> {
   const client = await getContainerRuntimeClient()
   const containers = await client.container.dockerode.listContainers({ all: true, filters: { label: [`${OWNER_TAG_LABEL}=${testRunTag()}`] } })
   const { Volumes: volumes } = await client.container.dockerode.listVolumes({ filters: { label: [`${OWNER_TAG_LABEL}=${testRunTag()}`] } })
-  return [...containers.map((container) => container.Names.join(',')), ...(volumes ?? []).map((volume) => `volume ${volume.Name}`)]
+  return [...containers.map((container) => `${container.Names.join(',')} ${container.State}`), ...(volumes ?? []).map((volume) => `volume ${volume.Name}`)]
 }
 
 describe.runIf(docker)('grade on the docker runtime', () => {
@@ -74,7 +74,7 @@ describe.runIf(docker)('grade on the docker runtime', () => {
   it('leaves no container or volume when drill watch is killed outright while the trainee edits', async () => {
     const watch = startDrill(['watch', '--runtime', 'docker'], { cwd: checkout.root })
     await watch.waitFor(/Watching services\/greetings\/src: save a file to check again/, 120_000)
-    await eventually('the warm tests’ container', async () => (await labelledLeftovers()).find((name) => /drill-tests-/.test(name)), 30_000)
+    await eventually('the warm tests’ container', async () => (await labelledLeftovers()).find((name) => /drill-tests-.* running$/.test(name)), 30_000)
     // No exit handler runs on SIGKILL: the guardian that watch started removes them.
     watch.child.kill('SIGKILL')
     await watch.exited

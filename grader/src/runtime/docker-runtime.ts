@@ -114,6 +114,7 @@ export class DockerRuntime implements GradingRuntime {
       throw new InfrastructureError(`Docker could not create a volume: ${(error as Error).message}`)
     }
     reaper.volume(socketVolume)
+    reaper.labelled(`${CHECK_LABEL}=${run}`)
     const socketMount = { source: socketVolume, target: SOCKET_DIR, mode: 'rw' as const }
     const containers: StartedTestContainer[] = []
     const track = (started: StartedTestContainer) => {

@@ -19,6 +19,15 @@ export class ExitReaper {
     process.once('exit', this.#onExit)
   }
 
+  /**
+   * Every container that carries this label, for the guardian: a container whose start was
+   * under way when its owner was killed was never passed to container().
+   */
+  labelled(label: string): void {
+    const remove = `ids=$(docker ps -aq --filter label=${label}); [ -z "$ids" ] || docker rm -f -v $ids`
+    this.#guards.push(guardAgainstOwnerDeath({ command: ['sh', '-c', remove] }))
+  }
+
   container(id: string): void {
     this.#containers.push(id)
     this.#guards.push(guardAgainstOwnerDeath({ command: ['docker', 'rm', '-f', '-v', id] }))
