@@ -2,17 +2,17 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { getContainerRuntimeClient } from 'testcontainers'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { readableRoots } from '../src/build/bundle-service.js'
 import { grade, type GradeOptions } from '../src/grading/grade.js'
 import type { GradeReport } from '../src/grading/grade-report.js'
 import { confinedBuildUnavailable, runInBuildContainer } from '../src/runtime/build-container.js'
-import { OWNER_TAG_LABEL } from '../src/runtime/docker-labels.js'
-import { DockerRuntime } from '../src/runtime/docker-runtime.js'
+import type { DockerRuntime } from '../src/runtime/docker-runtime.js'
 import { EmbeddedRuntime } from '../src/runtime/embedded-runtime.js'
 import { findScenario } from '../src/scenarios/load-scenarios.js'
 import type { Scenario } from '../src/scenarios/scenario.js'
-import { dockerAvailable, eventually, type TempCheckout, testRunTag } from '@debug-drills/test-support'
+import { dockerAvailable, eventually, type TempCheckout } from '@debug-drills/test-support'
+import { dockerTutorial, labelledLeftovers } from './support/docker-tutorial.js'
 import { plantedCheckout } from './support/planted-checkout.js'
 
 const docker = await dockerAvailable()
@@ -21,11 +21,6 @@ const LOAD_CONFIG = 'const config = loadConfig()'
 // It imports only packages: of a file that imports another file outside, the host's compiler names the first it read, the container's the one named.
 const HIDDEN_TEST = 'greetings.ts'
 
-async function labelledContainers(): Promise<string[]> {
-  const client = await getContainerRuntimeClient()
-  const containers = await client.container.dockerode.listContainers({ all: true, filters: { label: [`${OWNER_TAG_LABEL}=${testRunTag()}`] } })
-  return containers.map((container) => container.Names.join(','))
-}
 
 /** What two reports of the same source must share, wherever it was built. */
 function outcome(report: GradeReport) {
@@ -45,16 +40,8 @@ describe.runIf(docker)('a confined build on the docker runtime', () => {
     return { confined, host }
   }
 
-  beforeAll(async () => {
-    checkout = plantedCheckout('tutorial')
-    scenario = await findScenario(checkout.root, 'tutorial')
-    runtime = await DockerRuntime.connect()
-  })
-  afterAll(() => checkout?.[Symbol.dispose]())
-  beforeEach(() => checkout.git('checkout', '--', '.'))
-  afterEach(async () => {
-    expect(await labelledContainers()).toEqual([])
-  })
+  const tutorial = dockerTutorial()
+  beforeAll(() => ({ checkout, scenario, runtime } = tutorial))
 
   it('fails the bug and passes the fix as the host build does', async () => {
     const shipped = await both({ source: 'pristine' })
@@ -147,7 +134,7 @@ describe.runIf(docker)('a confined build on the docker runtime', () => {
     const dockerode = (await getContainerRuntimeClient()).container.dockerode
     const stop = new AbortController()
     const run = runInBuildContainer(dockerode, runtime.images.node, { buildDir, repoRoot: checkout.root, service: 'greetings', roots }, () => ['sleep', '60'], stop.signal)
-    await eventually('the build’s container', async () => ((await labelledContainers()).length > 0 ? true : undefined))
+    await eventually('the build’s container', async () => ((await labelledLeftovers()).length > 0 ? true : undefined))
     stop.abort(new Error('stopped'))
     await expect(run).rejects.toThrow('stopped')
     // afterEach: nothing of it is left

@@ -2,15 +2,14 @@ import { createServer, type AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { getContainerRuntimeClient } from 'testcontainers'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { grade, warmStart } from '../src/grading/grade.js'
 import { OWNER_TAG_LABEL } from '../src/runtime/docker-labels.js'
-import { DockerRuntime } from '../src/runtime/docker-runtime.js'
-import { findScenario } from '../src/scenarios/load-scenarios.js'
+import type { DockerRuntime } from '../src/runtime/docker-runtime.js'
 import type { Scenario } from '../src/scenarios/scenario.js'
 import { dockerAvailable, eventually, expectNoGradingProcesses, runDrill, startDrill, type TempCheckout, testRunTag } from '@debug-drills/test-support'
 import { replaceInFile } from './support/edit.js'
-import { plantedCheckout } from './support/planted-checkout.js'
+import { dockerTutorial, labelledLeftovers } from './support/docker-tutorial.js'
 
 const NO_DAEMON = { DOCKER_HOST: 'unix:///nonexistent/docker.sock', CI: '' }
 
@@ -31,28 +30,14 @@ describe('without a Docker daemon', () => {
 
 const docker = await dockerAvailable()
 
-async function labelledLeftovers(): Promise<string[]> {
-  const client = await getContainerRuntimeClient()
-  const containers = await client.container.dockerode.listContainers({ all: true, filters: { label: [`${OWNER_TAG_LABEL}=${testRunTag()}`] } })
-  const { Volumes: volumes } = await client.container.dockerode.listVolumes({ filters: { label: [`${OWNER_TAG_LABEL}=${testRunTag()}`] } })
-  return [...containers.map((container) => `${container.Names.join(',')} ${container.State}`), ...(volumes ?? []).map((volume) => `volume ${volume.Name}`)]
-}
 
 describe.runIf(docker)('grade on the docker runtime', () => {
   let checkout: TempCheckout
   let scenario: Scenario
   let runtime: DockerRuntime
 
-  beforeAll(async () => {
-    checkout = plantedCheckout('tutorial')
-    scenario = await findScenario(checkout.root, 'tutorial')
-    runtime = await DockerRuntime.connect()
-  })
-  afterAll(() => checkout?.[Symbol.dispose]())
-  beforeEach(() => checkout.git('checkout', '--', '.'))
-  afterEach(async () => {
-    expect(await labelledLeftovers()).toEqual([])
-  })
+  const tutorial = dockerTutorial()
+  beforeAll(() => ({ checkout, scenario, runtime } = tutorial))
 
   it('fails the shipped service and passes the reference fix, in containers', async () => {
     const shipped = await grade({ repoRoot: checkout.root, scenario, runtime })

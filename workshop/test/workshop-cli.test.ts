@@ -9,7 +9,7 @@ describe('drill worker and drill serve, through the grader\'s CLI', () => {
     expect(run.stderr).toMatch(/Cannot reach the workshop database \(Can't reach database server at 127\.0\.0\.1:1\)\. Use the URL `drill serve` printed/)
     expect(run.stderr).not.toMatch(/Invalid `prisma|\n\s+at /)
     // Run as root (as CI does), it says so first.
-    expect(/this grader runs as root, and so do the builds of trainees' submissions\. Where you can, run it as an ordinary user\./.test(run.stderr)).toBe(process.getuid?.() === 0)
+    expect(/this grader runs as root, and so do the builds and services of trainees' submissions\. Where you can, run it as an ordinary user\./.test(run.stderr)).toBe(process.getuid?.() === 0)
   })
 
   it('lists serve and worker with their options in --help', async () => {

@@ -21,7 +21,9 @@ export async function gradingRuntime(choice: string | undefined, ctx: CommandCon
   if (process.getuid?.() === 0) {
     ctx.terminal.error(
       ctx.terminal.colors.yellow(
-        `drill: this grader runs as root, and so do the builds of trainees' submissions${runtime.name === 'docker' ? ' (their services and the hidden tests run in containers, as an unprivileged user)' : ''}. Where you can, run it as an ordinary user${runtime.name === 'docker' ? ' in the docker group' : ''}.`
+        runtime.name === 'docker'
+          ? "drill: this grader runs as root (trainees' services and the hidden tests run in containers as an unprivileged user, and on Linux their builds too). Where you can, run it as an ordinary user in the docker group."
+          : "drill: this grader runs as root, and so do the builds and services of trainees' submissions. Where you can, run it as an ordinary user."
       )
     )
   }
