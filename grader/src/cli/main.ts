@@ -100,7 +100,7 @@ negatedFlag(
   .action((target, options) => run(async (ctx) => (await import('./commands/run.js')).run(target, options, ctx)))
 
 cli
-  .command('stop [service]', 'Stop what `drill run` serves in this checkout: one service (or scenario), or every run')
+  .command('stop [service]', 'Stop what `drill run` serves and what `drill watch` keeps warm in this checkout: one service (or scenario), or all')
   .example('drill stop catalog')
   .action((service) => run(async (ctx) => (await import('./commands/stop.js')).stop(service, ctx)))
 
@@ -172,6 +172,7 @@ cli
   .command('watch [scenario]', 'Check again on every save to the service, one check at a time, until it passes')
   .option('--runtime <runtime>', 'docker, embedded or auto', { default: 'auto' })
   .option('--timeout <seconds>', 'Wall-clock limit for each check', { default: 180 })
+  .option('--idle <minutes>', 'Stop the database and tests kept warm for the next check after this many minutes without a save (0: keep them)', { default: 15 })
   .action((scenario, options) => run(async (ctx) => (await import('./commands/watch.js')).watch(scenario, options, ctx)))
 
 cli

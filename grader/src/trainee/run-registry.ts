@@ -47,7 +47,7 @@ export async function listRuns(repoRoot: string): Promise<RunningService[]> {
 }
 
 /** A recorded pid may have been reused by an unrelated program since: where /proc tells, it must still be drill. */
-async function stillDrill(pid: number): Promise<boolean> {
+export async function stillDrill(pid: number): Promise<boolean> {
   const commandLine = await readFile(`/proc/${pid}/cmdline`, 'latin1').catch(() => undefined)
   return commandLine === undefined || commandLine.includes('drill')
 }

@@ -3,6 +3,7 @@ import { listScenarios } from '../../scenarios/load-scenarios.js'
 import { DIFFICULTY_NAMES, PATTERN_NAMES } from '../../scenarios/manifest-schema.js'
 import type { CommandContext } from '../command-context.js'
 import type { Colors } from '../terminal.js'
+import { listWatches, type RunningWatch } from '../../trainee/watch-registry.js'
 import { readDrillBranch } from '../../workspace/planted-drill.js'
 import { readSession } from '../session.js'
 import { formatDuration } from '../text.js'
@@ -13,7 +14,7 @@ export interface StatusOptions {
 
 /** Progress over every drill, grouped by the article's bug patterns so the weak ones stand out. */
 export async function status(options: StatusOptions, ctx: CommandContext): Promise<number> {
-  const [scenarios, { state, active }] = await Promise.all([listScenarios(ctx.repoRoot), readSession(ctx)])
+  const [scenarios, { state, active }, watches] = await Promise.all([listScenarios(ctx.repoRoot), readSession(ctx), listWatches(ctx.repoRoot)])
   const summary = summarize(scenarios, state)
   const activeInfo = active ? { scenario: active.scenarioId, startedAt: active.attempt.startedAt, elapsedMs: elapsedMs(active.attempt), hintsUsed: active.attempt.hints.length } : undefined
   // A drill's kind of bug shows once it is solved or given up: before, knowing it is half the hunt.
@@ -21,7 +22,8 @@ export async function status(options: StatusOptions, ctx: CommandContext): Promi
   if (options.json) {
     const patterns = summary.patterns.map((group) => ({ ...group, scenarios: group.scenarios.filter(revealed) })).filter((group) => group.scenarios.length > 0)
     const open = summary.patterns.flatMap((group) => group.scenarios).filter((scenario) => !revealed(scenario)).map(({ bugClass: _class, pattern: _pattern, ...rest }) => rest)
-    ctx.terminal.line(JSON.stringify({ ...summary, patterns, open, active: activeInfo ?? null }, null, 2))
+    const watching = watches.map(({ scenario, pid, runtime, warm, idleMinutes, startedAt }) => ({ scenario, pid, runtime, warm, idleMinutes, startedAt }))
+    ctx.terminal.line(JSON.stringify({ ...summary, patterns, open, active: activeInfo ?? null, watches: watching }, null, 2))
     return 0
   }
   const c = ctx.terminal.colors
@@ -35,6 +37,7 @@ export async function status(options: StatusOptions, ctx: CommandContext): Promi
     const planted = await readDrillBranch(ctx.repoRoot)
     ctx.terminal.line(c.dim(planted ? `No clock is running. You are on ${planted.branch}: \`drill exit\` takes you back to your branch.` : 'No drill is active.'))
   }
+  for (const watch of watches) ctx.terminal.line(c.dim(watchLine(watch)))
   const width = Math.max(...scenarios.map((scenario) => scenario.id.length))
   if (summary.tutorial) {
     ctx.terminal.line()
@@ -57,6 +60,17 @@ export async function status(options: StatusOptions, ctx: CommandContext): Promi
     for (const scenario of open.sort((a, b) => a.difficulty - b.difficulty || a.id.localeCompare(b.id))) ctx.terminal.line(`  ${scenarioLine(scenario, width, c)}`)
   }
   return 0
+}
+
+const WARM_WORDS: Record<RunningWatch['warm'], (watch: RunningWatch) => string> = {
+  none: () => 'a check is running',
+  warming: () => 'starting the database and tests for the next check',
+  warm: (watch) => `the next check's database and tests are warm${watch.idleMinutes > 0 ? ` (stopped after ${watch.idleMinutes} min without a save)` : ''}`,
+  idle: (watch) => `nothing kept warm: no save for ${watch.idleMinutes} min, so the next save checks from a cold start`
+}
+
+function watchLine(watch: RunningWatch): string {
+  return `\`drill watch\` (process ${watch.pid}, ${watch.runtime}) checks ${watch.scenario} on every save; ${WARM_WORDS[watch.warm](watch)}. \`drill stop\` ends it.`
 }
 
 function scenarioLine(scenario: ScenarioProgress, width: number, c: Colors): string {
