@@ -127,6 +127,7 @@ describe('drill run (embedded)', () => {
     const run = startDrill(['run', 'orders', '--port', '3909', '--db-port', '3910', '--no-seed'], { cwd: checkout.root })
     await run.waitFor(/Stop {7}Ctrl-C stops the service and its database/, 90_000)
     expect(run.output()).toMatch(/Database {3}postgresql:\/\/postgres:postgres@127\.0\.0\.1:3910\/orders/)
+    expect((await drill('status')).stdout).toMatch(/`drill run` \(process \d+, embedded\) serves orders at http:\/\/127\.0\.0\.1:3909\. `drill stop` ends it\./)
     const notThat = await drill('stop', 'catalog')
     expect(notThat.stdout).toMatch(/Nothing to stop: no `drill run` or `drill watch` of this checkout works on catalog\./)
     const stopped = await drill('stop', 'orders')
@@ -134,6 +135,7 @@ describe('drill run (embedded)', () => {
     expect(stopped.stdout).toMatch(/Stopped orders \(http:\/\/127\.0\.0\.1:3909, process \d+\) and its database\./)
     expect(await run.exited).toBe(0)
     await expectNoGradingProcesses()
+    expect((await drill('status')).stdout).not.toMatch(/drill run/)
   })
 
   it('stops everything when the process that started it dies (a killed `npx` wrapper)', async () => {

@@ -3,6 +3,7 @@ import { listScenarios } from '../../scenarios/load-scenarios.js'
 import { DIFFICULTY_NAMES, PATTERN_NAMES } from '../../scenarios/manifest-schema.js'
 import type { CommandContext } from '../command-context.js'
 import type { Colors } from '../terminal.js'
+import { listRuns } from '../../trainee/run-registry.js'
 import { listWatches, type RunningWatch } from '../../trainee/watch-registry.js'
 import { readDrillBranch } from '../../workspace/planted-drill.js'
 import { readSession } from '../session.js'
@@ -14,7 +15,7 @@ export interface StatusOptions {
 
 /** Progress over every drill, grouped by the article's bug patterns so the weak ones stand out. */
 export async function status(options: StatusOptions, ctx: CommandContext): Promise<number> {
-  const [scenarios, { state, active }, watches] = await Promise.all([listScenarios(ctx.repoRoot), readSession(ctx), listWatches(ctx.repoRoot)])
+  const [scenarios, { state, active }, watches, runs] = await Promise.all([listScenarios(ctx.repoRoot), readSession(ctx), listWatches(ctx.repoRoot), listRuns(ctx.repoRoot)])
   const summary = summarize(scenarios, state)
   const activeInfo = active ? { scenario: active.scenarioId, startedAt: active.attempt.startedAt, elapsedMs: elapsedMs(active.attempt), hintsUsed: active.attempt.hints.length } : undefined
   // A drill's kind of bug shows once it is solved or given up: before, knowing it is half the hunt.
@@ -23,7 +24,8 @@ export async function status(options: StatusOptions, ctx: CommandContext): Promi
     const patterns = summary.patterns.map((group) => ({ ...group, scenarios: group.scenarios.filter(revealed) })).filter((group) => group.scenarios.length > 0)
     const open = summary.patterns.flatMap((group) => group.scenarios).filter((scenario) => !revealed(scenario)).map(({ bugClass: _class, pattern: _pattern, ...rest }) => rest)
     const watching = watches.map(({ scenario, pid, runtime, warm, idleMinutes, startedAt }) => ({ scenario, pid, runtime, warm, idleMinutes, startedAt }))
-    ctx.terminal.line(JSON.stringify({ ...summary, patterns, open, active: activeInfo ?? null, watches: watching }, null, 2))
+    const running = runs.map(({ service, scenario, pid, url, mode, startedAt }) => ({ service, scenario: scenario ?? null, pid, url, runtime: mode, startedAt }))
+    ctx.terminal.line(JSON.stringify({ ...summary, patterns, open, active: activeInfo ?? null, watches: watching, runs: running }, null, 2))
     return 0
   }
   const c = ctx.terminal.colors
@@ -38,6 +40,7 @@ export async function status(options: StatusOptions, ctx: CommandContext): Promi
     ctx.terminal.line(c.dim(planted ? `No clock is running. You are on ${planted.branch}: \`drill exit\` takes you back to your branch.` : 'No drill is active.'))
   }
   for (const watch of watches) ctx.terminal.line(c.dim(watchLine(watch)))
+  for (const running of runs) ctx.terminal.line(c.dim(`\`drill run\` (process ${running.pid}, ${running.mode}) serves ${running.service} at ${running.url}. \`drill stop\` ends it.`))
   const width = Math.max(...scenarios.map((scenario) => scenario.id.length))
   if (summary.tutorial) {
     ctx.terminal.line()
