@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTes
 import { grade, warmStart, type WarmStart } from '../src/grading/grade.js'
 import { formatReport } from '../src/report/format-report.js'
 import { EmbeddedRuntime } from '../src/runtime/embedded-runtime.js'
+import type { GradingRuntime } from '../src/runtime/runtime.js'
 import { findScenario } from '../src/scenarios/load-scenarios.js'
 import type { Scenario } from '../src/scenarios/scenario.js'
 import { replaceInFile } from './support/edit.js'
@@ -52,6 +53,39 @@ describe('grade on the embedded runtime', () => {
     const report = await check()
     expect(report.verdict).toBe('pass')
     expect(report.changes.source).toEqual(['src/routes/greetings.ts'])
+  })
+
+  it('starts the service on a database that is up and migrated: a fix that reads its tables at start-up passes', async () => {
+    replaceInFile(route, TEMPLATE_CHOICE, "const template = String(formal) === 'true' ? language.formal : language.casual")
+    // Straight away, before it listens: a cache warmed at start-up, as real services do.
+    replaceInFile(
+      join(checkout.root, 'services', 'greetings', 'src', 'server.ts'),
+      'const config = loadConfig()',
+      [
+        'const config = loadConfig()',
+        "const pg = (await import('pg')).default",
+        'const client = new pg.Client({ connectionString: config.DATABASE_URL })',
+        'await client.connect()',
+        "console.log(`languages at start-up: ${(await client.query('SELECT count(*) FROM languages')).rows[0].count}`)",
+        'await client.end()'
+      ].join('\n')
+    )
+    // A database that takes its time to come up, as on a loaded machine: its migrations come late.
+    const slowDatabase: GradingRuntime = {
+      name: runtime.name,
+      runsInsideCheckout: runtime.runsInsideCheckout,
+      startEnvironment: async () => {
+        const environment = await runtime.startEnvironment()
+        const late = environment.database.then(async (database) => {
+          await new Promise((resolve) => setTimeout(resolve, 3_000))
+          return database
+        })
+        return Object.assign(Object.create(environment) as typeof environment, { database: late })
+      }
+    }
+    const report = await grade({ repoRoot: checkout.root, scenario, runtime: slowDatabase })
+    expect(report.problem).toBeUndefined()
+    expect(report.verdict).toBe('pass')
   })
 
   it('fails a hack that answers the casual greeting to everyone', async () => {

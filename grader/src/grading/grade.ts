@@ -222,7 +222,8 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     if (!bundle.ok) {
       return report('error', [], { kind: 'compile', message: 'The service does not compile.', details: bundle.errors })
     }
-    // The service starts while the database finishes starting and is migrated; the tests wait for both.
+    // The service starts once its database is up and migrated, as a deployment starts it: a
+    // service may connect, or read its tables, while it starts. The type-check runs beside both.
     const migrated = step('database', async () => {
       const database = await environment.database.catch((error: unknown) => {
         throw error instanceof InfrastructureError ? error : new InfrastructureError(`The database did not start: ${(error as Error).message}`)
@@ -234,15 +235,17 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
         }
       )
     })
-    const serviceStart = step('service', async () =>
-      environment.startService(
-        {
-          bundleDir: bundle.dir,
-          entry: bundle.entry,
-          environment: { ...scenario.environment, ...dependencyEnvironment(await dependencies, serviceToken), API_KEYS: `drill-grader:${serviceToken}` },
-          startTimeoutMs: SERVICE_START_TIMEOUT_MS
-        },
-        signal
+    const serviceStart = migrated.then(() =>
+      step('service', async () =>
+        environment.startService(
+          {
+            bundleDir: bundle.dir,
+            entry: bundle.entry,
+            environment: { ...scenario.environment, ...dependencyEnvironment(await dependencies, serviceToken), API_KEYS: `drill-grader:${serviceToken}` },
+            startTimeoutMs: SERVICE_START_TIMEOUT_MS
+          },
+          signal
+        )
       )
     )
     const [migration, started] = await Promise.allSettled([migrated, serviceStart])
