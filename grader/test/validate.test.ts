@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectNoGradingProcesses, runDrill, tempCheckout, type TempCheckout } from '@debug-drills/test-support'
@@ -76,6 +76,13 @@ describe('drill validate', () => {
     expect(unknown.exitCode).toBe(2)
     expect(unknown.stderr).toMatch(/tutorial has no version named "no-such-fix"\. Its versions: shipped, reference-fix, .*really-a-fix/)
     expect(unknown.stdout, 'nothing is started or announced before the name is refused').toBe('')
+    // A group name grades that whole group and nothing else (CI grades the alternatives on both runtimes).
+    const alternatives = readdirSync(join(scenario(), 'alternatives')).map((file) => file.replace(/\.patch$/, ''))
+    const group = await runDrill(['validate', 'tutorial', '--only', 'alternatives', '--runtime', 'embedded', '--jobs', '2', '--skip-service-suite'], { cwd: checkout.root })
+    const graded = [...group.stdout.matchAll(/^ +[✓✗] round 1 alternative ([\w-]+)/gm)].map((match) => match[1])
+    expect(graded, group.stdout).toEqual(expect.arrayContaining(alternatives.filter((name) => name !== 'reversed' && name !== 'stale')))
+    expect(alternatives, group.stdout).toEqual(expect.arrayContaining(graded))
+    expect(group.stdout).not.toMatch(/round 1 (hack|shipped|reference-fix)/)
 
     // A bug that breaks what the service's own tests check: CI would have caught it.
     checkout.git('checkout', '--', 'scenarios')

@@ -214,7 +214,7 @@ cli
   .option('--skip-service-suite', "Skip running the service's own tests with the bug planted (CI runs them once)")
   .option('--repeat <n>', 'Run each scenario n times with fresh random data', { default: 1 })
   .option('--runtime <runtime>', 'docker, embedded or auto', { default: 'auto' })
-  .option('--only <version>', 'Grade only this version (shipped, reference-fix, or an alternative or hack by name); repeatable')
+  .option('--only <version>', 'Grade only this version (shipped, reference-fix, an alternative or hack by name, or all alternatives or hacks); repeatable')
   .option('--seed <seed>', "Seed for the hidden tests' random data, to replay a version that did not hold")
   .option('--warm', 'Grade every version on a warm start, as `drill watch` checks, to prove it gives the verdicts a cold check does')
   .example('drill validate accounts-export-fails-for-some-periods --only csv-field-takes-null --seed 326379509 --runtime docker')

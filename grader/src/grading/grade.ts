@@ -222,8 +222,9 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
     if (!bundle.ok) {
       return report('error', [], { kind: 'compile', message: 'The service does not compile.', details: bundle.errors })
     }
-    // The service starts once its database is up and migrated, as a deployment starts it: a
-    // service may connect, or read its tables, while it starts. The type-check runs beside both.
+    // The service's process starts once its database is up and migrated, as a deployment starts
+    // it: a service may connect, or read its tables, while it starts. What comes before its
+    // process (on Docker its container) starts beside the database, and so does the type-check.
     const migrated = step('database', async () => {
       const database = await environment.database.catch((error: unknown) => {
         throw error instanceof InfrastructureError ? error : new InfrastructureError(`The database did not start: ${(error as Error).message}`)
@@ -235,17 +236,18 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
         }
       )
     })
-    const serviceStart = migrated.then(() =>
-      step('service', async () =>
-        environment.startService(
-          {
-            bundleDir: bundle.dir,
-            entry: bundle.entry,
-            environment: { ...scenario.environment, ...dependencyEnvironment(await dependencies, serviceToken), API_KEYS: `drill-grader:${serviceToken}` },
-            startTimeoutMs: SERVICE_START_TIMEOUT_MS
-          },
-          signal
-        )
+    const startAfter = migrated.then(() => undefined)
+    startAfter.catch(() => undefined) // the migration's own failure is reported below
+    const serviceStart = step('service', async () =>
+      environment.startService(
+        {
+          bundleDir: bundle.dir,
+          entry: bundle.entry,
+          environment: { ...scenario.environment, ...dependencyEnvironment(await dependencies, serviceToken), API_KEYS: `drill-grader:${serviceToken}` },
+          startTimeoutMs: SERVICE_START_TIMEOUT_MS,
+          startAfter
+        },
+        signal
       )
     )
     const [migration, started] = await Promise.allSettled([migrated, serviceStart])

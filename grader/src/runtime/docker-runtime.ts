@@ -37,6 +37,16 @@ const HBA_FILE = '/etc/drill/pg_hba.conf'
 /** The service container's limits: a small production pod. */
 const SERVICE_LIMITS = { memoryGiB: 0.5, cpus: 1, pids: 256 }
 const TESTS_DIR = '/drill'
+/**
+ * Loaded with `--import` before the service's entry, so that the container is created and
+ * started while the database starts, and the service's own code runs once the database is
+ * migrated: the grader then writes `migratedFile` into the socket volume.
+ */
+const START_GATE_FILE = '/drill-start/after-migrations.mjs'
+const startGate = (migratedFile: string) => `import { existsSync } from 'node:fs'
+import { setTimeout as sleep } from 'node:timers/promises'
+while (!existsSync(${JSON.stringify(migratedFile)})) await sleep(20)
+`
 
 export const NO_DAEMON_MESSAGE =
   'No Docker daemon answers. Start Docker Desktop (macOS, Windows) or the docker service (Linux: `sudo systemctl start docker`), ' +
@@ -203,6 +213,7 @@ export class DockerRuntime implements GradingRuntime {
       const port = nextPort++
       const serviceUrl = `http://127.0.0.1:${port}`
       const databaseUrl = `postgresql://${DB.role}:${rolePassword}@localhost/${launch.dependency ?? DB.database}?host=${SOCKET_DIR}`
+      const migratedFile = `${SOCKET_DIR}/${serviceName}.migrated`
       const log = new LogTail()
       let service: StartedTestContainer
       let probe: StartedTestContainer
@@ -216,9 +227,10 @@ export class DockerRuntime implements GradingRuntime {
             .withBindMounts([socketMount])
             .withUser('1000')
             .withCopyDirectoriesToContainer([{ source: launch.bundleDir, target: '/app' }])
+            .withCopyContentToContainer(launch.startAfter ? [{ content: startGate(migratedFile), target: START_GATE_FILE, mode: 0o644 }] : [])
             .withWorkingDir('/app')
             .withEnvironment({ ...launch.environment, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port) })
-            .withCommand(['node', '--enable-source-maps', `/app/${launch.entry}`])
+            .withCommand(['node', '--enable-source-maps', ...(launch.startAfter ? ['--import', START_GATE_FILE] : []), `/app/${launch.entry}`])
             .withResourcesQuota({ memory: SERVICE_LIMITS.memoryGiB, cpu: SERVICE_LIMITS.cpus })
             .withPidsLimit(SERVICE_LIMITS.pids)
             .withLogLimit('10m')
@@ -247,6 +259,11 @@ export class DockerRuntime implements GradingRuntime {
         }
       }
 
+      if (launch.startAfter) {
+        await launch.startAfter
+        const opened = await probe.exec(['node', '-e', `require('node:fs').writeFileSync(${JSON.stringify(migratedFile)}, '')`])
+        if (opened.exitCode !== 0) throw new InfrastructureError(`Docker could not let the service start after its migrations: ${opened.output.trim()}`)
+      }
       const exitedEarly = watchForExit(this.client, service.getId(), signal)
       const ready = await Promise.race([
         exec(['node', `${TESTS_DIR}/${WAIT_FILE}`, `${serviceUrl}/health`, String(launch.startTimeoutMs)], {}, launch.startTimeoutMs + 5_000, signal).then(

@@ -78,6 +78,8 @@ export class EmbeddedRuntime implements GradingRuntime {
     }
 
     const startService = async (launch: ServiceLaunch, signal: AbortSignal): Promise<StartedService> => {
+      // A process starts in well under a second here: nothing is worth preparing before the database.
+      await launch.startAfter
       const { database: own } = await starting
       const database = { hostUrl: launch.dependency ? databases.get(launch.dependency) : own.hostUrl }
       if (!database.hostUrl) throw new InfrastructureError(`No database was created for ${launch.dependency}.`)

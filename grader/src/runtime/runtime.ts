@@ -21,6 +21,12 @@ export interface ServiceLaunch {
    * (`createDatabase`); absent for the drill's own service, which uses the environment's database.
    */
   dependency?: string
+  /**
+   * Resolves once the service's database is up and migrated: the service's process starts only
+   * then, as a deployment starts a service after its migrations. A runtime may prepare the rest
+   * (its container) before. A rejection is the start's rejection.
+   */
+  startAfter?: Promise<void>
 }
 
 /** A service started beside the drill's, as the drill's service and the hidden tests reach it. */

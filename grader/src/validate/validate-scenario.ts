@@ -104,7 +104,10 @@ export interface ValidateOptions {
   /** How many versions of the service to grade at once (default 1). */
   jobs?: number
   signal?: AbortSignal
-  /** Grade only these versions, by name: `shipped`, `reference-fix`, or an alternative's or hack's name. */
+  /**
+   * Grade only these versions, by name: `shipped`, `reference-fix`, an alternative's or hack's
+   * name, or `alternatives` or `hacks` for all of them.
+   */
   only?: readonly string[]
   /** The hidden tests' seed for every version, to replay one that did not hold; fresh each round if absent. */
   seed?: number
@@ -193,9 +196,13 @@ function plannedCases(scenario: Scenario): PlannedCase[] {
   ]
 }
 
-/** Whether `name` names this version: an alternative's or hack's name, or `shipped`, `reference-fix`. */
+/** Names of a whole group of versions, known to every scenario even when it has none. */
+const GROUPS = ['alternatives', 'hacks']
+
+/** Whether `name` names this version: its own name, `shipped`, `reference-fix`, or its group (`alternatives`, `hacks`). */
 function isNamed(planned: PlannedCase, name: string): boolean {
-  return planned.name === name || (planned.kind === name && planned.kind !== 'alternative' && planned.kind !== 'hack')
+  if (planned.kind === 'alternative' || planned.kind === 'hack') return planned.name === name || `${planned.kind}s` === name
+  return planned.kind === name
 }
 
 /** Throws the usage error of a version name the scenario does not have, before anything is graded. */
@@ -206,9 +213,9 @@ export function checkVersionNames(scenario: Scenario, only: readonly string[]): 
 /** The versions `only` names (all when it is absent); a name the scenario does not have is a usage error. */
 function selectCases(cases: PlannedCase[], scenarioId: string, only?: readonly string[]): PlannedCase[] {
   if (!only?.length) return cases
-  const unknown = only.filter((name) => !cases.some((planned) => isNamed(planned, name)))
+  const unknown = only.filter((name) => !GROUPS.includes(name) && !cases.some((planned) => isNamed(planned, name)))
   if (unknown.length) {
-    const names = ['shipped', 'reference-fix', ...cases.filter((planned) => planned.kind === 'alternative' || planned.kind === 'hack').map((planned) => planned.name)]
+    const names = ['shipped', 'reference-fix', 'alternatives', 'hacks', ...cases.filter((planned) => planned.kind === 'alternative' || planned.kind === 'hack').map((planned) => planned.name)]
     throw new UsageError(`${scenarioId} has no version named ${unknown.map((name) => `"${name}"`).join(', ')}. Its versions: ${names.join(', ')}.`)
   }
   return cases.filter((planned) => only.some((name) => isNamed(planned, name)))
