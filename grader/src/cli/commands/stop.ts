@@ -40,7 +40,7 @@ export async function stop(name: string | undefined, ctx: CommandContext): Promi
 }
 
 /** What a watch holds for the next check, in words, or '' when it holds nothing. */
-export function describeWarm(watch: RunningWatch): string {
+function describeWarm(watch: RunningWatch): string {
   if (watch.warm !== 'warm' && watch.warm !== 'warming') return ''
   return watch.runtime === 'docker' ? "the database and tests' containers it kept warm" : 'the database and tests it kept warm'
 }

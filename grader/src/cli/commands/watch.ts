@@ -83,7 +83,10 @@ export async function watch(name: string | undefined, options: WatchOptions, ctx
         if (warm === started) void registry.update('warm')
       },
       () => {
-        if (warm === started) void registry.update('none')
+        if (warm !== started) return
+        // Nothing is held, so there is nothing for the idle timeout to stop or announce.
+        clearTimeout(idleTimer)
+        void registry.update('none')
       }
     )
     if (idleMinutes > 0) idleTimer = setTimeout(() => (releasing = release(started)), idleMinutes * 60_000)
