@@ -1,4 +1,5 @@
-import { appendFileSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pc from 'picocolors'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
@@ -8,6 +9,7 @@ import { EmbeddedRuntime } from '../src/runtime/embedded-runtime.js'
 import type { GradingRuntime } from '../src/runtime/runtime.js'
 import { findScenario } from '../src/scenarios/load-scenarios.js'
 import type { Scenario } from '../src/scenarios/scenario.js'
+import { validateScenario } from '../src/validate/validate-scenario.js'
 import { replaceInFile } from './support/edit.js'
 import { expectNoGradingProcesses, type TempCheckout } from '@debug-drills/test-support'
 import { plantedCheckout } from './support/planted-checkout.js'
@@ -270,5 +272,29 @@ describe('a drill that was not started here', () => {
   it('says to start it rather than grading code that has no bug in it', async () => {
     const error = await grade({ repoRoot: join(checkout.root), scenario: { ...scenario, id: 'not-started' }, runtime }).catch((e: unknown) => e)
     expect((error as Error).message).toMatch(/is not started in this checkout/)
+  })
+})
+
+describe('drill validate on a check that never ends', () => {
+  it('names each stuck version as the grader\'s bug and goes on, instead of waiting for ever', async () => {
+    // A runtime whose start never answers, as a Docker daemon that stopped answering: the check's own time limit cannot end it.
+    const waiting: ((error: Error) => void)[] = []
+    const stuck: GradingRuntime = {
+      name: runtime.name,
+      runsInsideCheckout: runtime.runsInsideCheckout,
+      startEnvironment: () => new Promise((_resolve, reject) => waiting.push(reject))
+    }
+    const began = performance.now()
+    const [round] = await validateScenario({ repoRoot: checkout.root, scenario, runtime: stuck, only: ['shipped', 'reference-fix'], jobs: 2, hungAfterMs: 5_000 })
+    expect(performance.now() - began).toBeLessThan(30_000)
+    expect(round!.cases.map((graded) => [graded.name, graded.hung])).toEqual([
+      ['shipped', true],
+      ['reference fix', true]
+    ])
+    expect(round!.problems[0]).toMatch(/^shipped shipped: the check had not ended 5 s after it began \(its time limit is 180 s\)\. This is a bug of the grader/)
+    // Let the abandoned checks end, and wait until they have removed what they prepared.
+    await expect.poll(() => waiting.length, { timeout: 20_000 }).toBe(2)
+    for (const release of waiting) release(new Error('released by the test'))
+    await expect.poll(() => readdirSync(tmpdir()).filter((name) => name.startsWith(`drill-tests-${process.pid}-`)), { timeout: 20_000 }).toEqual([])
   })
 })

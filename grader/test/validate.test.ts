@@ -76,6 +76,9 @@ describe('drill validate', () => {
     expect(unknown.exitCode).toBe(2)
     expect(unknown.stderr).toMatch(/tutorial has no version named "no-such-fix"\. Its versions: shipped, reference-fix, .*really-a-fix/)
     expect(unknown.stdout, 'nothing is started or announced before the name is refused').toBe('')
+    const byName = await runDrill(['validate', '--all', '--only', 'really-a-fix'], { cwd: checkout.root })
+    expect(byName.exitCode).toBe(2)
+    expect(byName.stderr).toMatch(/With --all, --only takes what every scenario has: shipped, reference-fix, alternatives, hacks\./)
     // A group name grades that whole group and nothing else (CI grades the alternatives on both runtimes).
     const alternatives = readdirSync(join(scenario(), 'alternatives')).map((file) => file.replace(/\.patch$/, ''))
     const group = await runDrill(['validate', 'tutorial', '--only', 'alternatives', '--runtime', 'embedded', '--jobs', '2', '--skip-service-suite'], { cwd: checkout.root })

@@ -82,7 +82,8 @@ export interface WarmStart extends AsyncDisposable {
   readonly dependencies: Promise<Record<string, DependencyAddress>>
 }
 
-const DEFAULT_TIMEOUT_MS = 180_000
+/** How long a check may take, when the caller does not say. */
+export const DEFAULT_TIMEOUT_MS = 180_000
 const SERVICE_START_TIMEOUT_MS = 20_000
 const TESTS_TIMEOUT_MS = 90_000
 const NO_CHANGES: WorkingCopyChanges = { source: [], ignored: [] }

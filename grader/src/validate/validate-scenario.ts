@@ -3,7 +3,7 @@ import { cp, readFile, rm } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { CancelledError, DrillError, UsageError } from '../errors.js'
 import type { GradedSource, GradeReport } from '../grading/grade-report.js'
-import { grade, warmStart, type GradeOptions } from '../grading/grade.js'
+import { DEFAULT_TIMEOUT_MS, grade, warmStart, type GradeOptions } from '../grading/grade.js'
 import type { GradingRuntime } from '../runtime/runtime.js'
 import type { Scenario } from '../scenarios/scenario.js'
 import { runProcess } from '../runtime/run-process.js'
@@ -22,7 +22,17 @@ export interface ValidationCase {
   /** Absent when the case could not be graded at all (a patch that no longer applies). */
   report?: GradeReport
   problems: string[]
+  /** The check did not end, long after its time limit: something of the grader's still waits. */
+  hung?: true
 }
+
+/**
+ * A check that runs past its own time limit by this much is stuck in the grader (a Docker call
+ * that never answers, say): validation names it and goes on rather than wait for ever.
+ */
+const HUNG_AFTER_MS = DEFAULT_TIMEOUT_MS + 120_000
+
+class CheckHung extends Error {}
 
 export interface ValidationRound {
   round: number
@@ -116,6 +126,8 @@ export interface ValidateOptions {
    * checks: a version whose check did not run on it does not hold.
    */
   warm?: boolean
+  /** How long after it began a check counts as stuck (default: its time limit and two minutes more). */
+  hungAfterMs?: number
   onCase?: (round: number, graded: ValidationCase) => void
   onRound?: (round: ValidationRound) => void
 }
@@ -131,28 +143,49 @@ export async function validateScenario(options: ValidateOptions): Promise<Valida
   const jobs = Math.max(1, options.jobs ?? 1)
   const rounds: ValidationRound[] = []
   const planned = selectCases(plannedCases(scenario), scenario.id, options.only)
+  const hungAfterMs = options.hungAfterMs ?? HUNG_AFTER_MS
   for (let round = 1; round <= (options.repeat ?? 1); round++) {
     const gradeCase = async ({ kind, name, source, judge }: PlannedCase): Promise<ValidationCase> => {
       let graded: ValidationCase
+      const stop = new AbortController()
+      const forward = () => stop.abort(options.signal?.reason)
+      options.signal?.addEventListener('abort', forward, { once: true })
+      let watchdog: NodeJS.Timeout | undefined
       try {
-        const signal = options.signal ?? new AbortController().signal
-        const warm = options.warm ? await warmStart({ repoRoot: options.repoRoot, scenario, runtime: options.runtime, signal, source: source.source, inputs: 'checkout' }) : undefined
-        const report = await grade({
-          repoRoot: options.repoRoot,
-          scenario,
-          runtime: options.runtime,
-          inputs: 'checkout',
-          ...source,
-          ...(options.seed ? { seed: options.seed } : {}),
-          signal,
-          ...(warm ? { warm: Promise.resolve(warm) } : {})
+        const { signal } = stop
+        const check = async () => {
+          const warm = options.warm ? await warmStart({ repoRoot: options.repoRoot, scenario, runtime: options.runtime, signal, source: source.source, inputs: 'checkout' }) : undefined
+          const report = await grade({
+            repoRoot: options.repoRoot,
+            scenario,
+            runtime: options.runtime,
+            inputs: 'checkout',
+            ...source,
+            ...(options.seed ? { seed: options.seed } : {}),
+            signal,
+            ...(warm ? { warm: Promise.resolve(warm) } : {})
+          })
+          return { warm, report }
+        }
+        const stuck = new Promise<never>((_resolve, reject) => {
+          watchdog = setTimeout(() => reject(new CheckHung()), hungAfterMs)
         })
+        const { warm, report } = await Promise.race([check(), stuck])
         const cold = warm && !report.warmStart ? [`${kind} ${name}: the check did not run on the warm start made for it`] : []
         graded = { kind, name, report, problems: [...judge(report), ...cold] }
       } catch (error) {
-        // A variant that no longer applies to the service is the scenario's problem, not the end of validation.
-        if (!(error instanceof DrillError) || error instanceof CancelledError) throw error
-        graded = { kind, name, problems: [`${kind} ${name}: ${error.message}`] }
+        if (error instanceof CheckHung) {
+          stop.abort(error)
+          const problem = `${kind} ${name}: the check had not ended ${hungAfterMs / 1000} s after it began (its time limit is ${DEFAULT_TIMEOUT_MS / 1000} s). This is a bug of the grader (or a Docker daemon that stopped answering), not of the scenario.`
+          graded = { kind, name, problems: [problem], hung: true }
+        } else {
+          // A variant that no longer applies to the service is the scenario's problem, not the end of validation.
+          if (!(error instanceof DrillError) || error instanceof CancelledError) throw error
+          graded = { kind, name, problems: [`${kind} ${name}: ${error.message}`] }
+        }
+      } finally {
+        clearTimeout(watchdog)
+        options.signal?.removeEventListener('abort', forward)
       }
       options.onCase?.(round, graded)
       return graded
