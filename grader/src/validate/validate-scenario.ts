@@ -231,6 +231,8 @@ function plannedCases(scenario: Scenario): PlannedCase[] {
 
 /** Names of a whole group of versions, known to every scenario even when it has none. */
 const GROUPS = ['alternatives', 'hacks']
+/** The version names every scenario knows: the ones `--only` takes with `--all`. */
+export const COMMON_VERSION_NAMES: readonly string[] = ['shipped', 'reference-fix', ...GROUPS]
 
 /** Whether `name` names this version: its own name, `shipped`, `reference-fix`, or its group (`alternatives`, `hacks`). */
 function isNamed(planned: PlannedCase, name: string): boolean {
@@ -248,7 +250,7 @@ function selectCases(cases: PlannedCase[], scenarioId: string, only?: readonly s
   if (!only?.length) return cases
   const unknown = only.filter((name) => !GROUPS.includes(name) && !cases.some((planned) => isNamed(planned, name)))
   if (unknown.length) {
-    const names = ['shipped', 'reference-fix', 'alternatives', 'hacks', ...cases.filter((planned) => planned.kind === 'alternative' || planned.kind === 'hack').map((planned) => planned.name)]
+    const names = [...COMMON_VERSION_NAMES, ...cases.filter((planned) => planned.kind === 'alternative' || planned.kind === 'hack').map((planned) => planned.name)]
     throw new UsageError(`${scenarioId} has no version named ${unknown.map((name) => `"${name}"`).join(', ')}. Its versions: ${names.join(', ')}.`)
   }
   return cases.filter((planned) => only.some((name) => isNamed(planned, name)))

@@ -3,7 +3,7 @@ import { parseRuntimeChoice, selectRuntime } from '../../runtime/select-runtime.
 import { curriculumProblems, rootCauseLines } from '../../scenarios/curriculum.js'
 import { findScenario, listScenarios } from '../../scenarios/load-scenarios.js'
 import { loadTracks } from '../../scenarios/tracks.js'
-import { catalogueProblems, checkVersionNames, patchProblems, serviceSuiteProblems, validateScenario } from '../../validate/validate-scenario.js'
+import { catalogueProblems, checkVersionNames, COMMON_VERSION_NAMES, patchProblems, serviceSuiteProblems, validateScenario } from '../../validate/validate-scenario.js'
 import type { CommandContext } from '../command-context.js'
 import { shorten } from '../text.js'
 import { parseSeed } from './check.js'
@@ -29,9 +29,8 @@ export async function validate(ids: string[], options: ValidateCommandOptions, {
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 8) throw new UsageError(`--jobs must be a whole number from 1 to 8, not "${options.jobs}".`)
   const only = [options.only ?? []].flat().map(String)
   const seed = parseSeed(options.seed)
-  const everyScenarios = ['shipped', 'reference-fix', 'alternatives', 'hacks']
-  if (only.length && options.all && !only.every((name) => everyScenarios.includes(name))) {
-    throw new UsageError(`With --all, --only takes what every scenario has: ${everyScenarios.join(', ')}. To grade a version by its name, name its scenario instead of --all.`)
+  if (only.length && options.all && !only.every((name) => COMMON_VERSION_NAMES.includes(name))) {
+    throw new UsageError(`With --all, --only takes what every scenario has: ${COMMON_VERSION_NAMES.join(', ')}. To grade a version by its name, name its scenario instead of --all.`)
   }
   if (only.length && !options.all && ids.length !== 1) throw new UsageError('--only names versions of one scenario: name exactly that scenario, or pass --all.')
   const scenarios = options.all ? await listScenarios(repoRoot) : await Promise.all(ids.map((id) => findScenario(repoRoot, id)))
