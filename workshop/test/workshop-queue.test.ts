@@ -57,7 +57,10 @@ function worker(server: TestServer, name: string): DrillProcess {
 describe.skipIf(!docker)('grading queue with drill worker processes (docker runtime)', () => {
   it('shares the queue between two workers, grades each submission once, and loses none when a worker is killed mid-job', async () => {
     using state = tempStateDir()
-    const server = await startTestServer({ stateDir: state.path, timing: { gradeTimeoutMs: 15_000, maintenanceIntervalSeconds: 1 } })
+    // The check's own limit stays generous: on a loaded two-core machine a Docker check of the
+    // tutorial takes up to about 20 s, and one that ran out of time would be retried (attempts 2).
+    // Worker C below must find the dead worker's job without waiting for it to expire.
+    const server = await startTestServer({ stateDir: state.path, timing: { gradeTimeoutMs: 120_000, maintenanceIntervalSeconds: 1 } })
     const workers: DrillProcess[] = []
     try {
       const { tokens } = await openWorkshop(server, 5)
