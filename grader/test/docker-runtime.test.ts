@@ -152,7 +152,7 @@ describe.runIf(docker)('grade on the docker runtime', () => {
   })
 
   it('removes a container whose start failed half-way, not only the ones that started', async () => {
-    const environment = await runtime.startEnvironment({ bundleDir: join(checkout.root, 'services'), seed: 1, serviceToken: 't', timeoutMs: 10_000 })
+    const environment = await runtime.startEnvironment({ bundleDir: join(checkout.root, 'services'), seed: 1, serviceToken: 't', timeoutMs: 60_000 })
     try {
       // The service joins the tests' container's network; with that container stopped, Docker creates the service's and fails to start it.
       const dockerode = (await getContainerRuntimeClient()).container.dockerode
@@ -161,7 +161,7 @@ describe.runIf(docker)('grade on the docker runtime', () => {
         return found[0]
       })
       await dockerode.getContainer(tests.Id).kill()
-      const launch = { bundleDir: join(checkout.root, 'services', 'greetings'), entry: 'package.json', environment: {}, startTimeoutMs: 10_000 }
+      const launch = { bundleDir: join(checkout.root, 'services', 'greetings'), entry: 'package.json', environment: {}, startTimeoutMs: 60_000 }
       await expect(environment.startService(launch, new AbortController().signal)).rejects.toThrow(/Docker could not start the service's containers/)
     } finally {
       await environment.stop()
