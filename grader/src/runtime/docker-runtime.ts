@@ -13,6 +13,7 @@ import { LogTail } from './log-tail.js'
 import { StartedWaitStrategy } from './started-wait-strategy.js'
 import {
   once,
+  SERVICE_NODE_FLAGS,
   testEnvironment,
   ServiceStartError,
   type GradingRuntime,
@@ -230,7 +231,7 @@ export class DockerRuntime implements GradingRuntime {
             .withCopyContentToContainer(launch.startAfter ? [{ content: startGate(migratedFile), target: START_GATE_FILE, mode: 0o644 }] : [])
             .withWorkingDir('/app')
             .withEnvironment({ ...launch.environment, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port) })
-            .withCommand(['node', '--enable-source-maps', ...(launch.startAfter ? ['--import', START_GATE_FILE] : []), `/app/${launch.entry}`])
+            .withCommand(['node', ...SERVICE_NODE_FLAGS, ...(launch.startAfter ? ['--import', START_GATE_FILE] : []), `/app/${launch.entry}`])
             .withResourcesQuota({ memory: SERVICE_LIMITS.memoryGiB, cpu: SERVICE_LIMITS.cpus })
             .withPidsLimit(SERVICE_LIMITS.pids)
             .withLogLimit('10m')

@@ -9,6 +9,7 @@ import { LogTail } from './log-tail.js'
 import { runProcess } from './run-process.js'
 import {
   once,
+  SERVICE_NODE_FLAGS,
   testEnvironment,
   ServiceStartError,
   type GradingRuntime,
@@ -86,7 +87,7 @@ export class EmbeddedRuntime implements GradingRuntime {
       const port = await freePort()
       const serviceUrl = `http://127.0.0.1:${port}`
       const log = new LogTail()
-      const child = spawn(process.execPath, ['--enable-source-maps', join(launch.bundleDir, launch.entry)], {
+      const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(launch.bundleDir, launch.entry)], {
         cwd: launch.bundleDir,
         env: { ...baseEnvironment(), ...launch.environment, DATABASE_URL: database.hostUrl, HOST: '127.0.0.1', PORT: String(port) },
         stdio: ['ignore', 'pipe', 'pipe']
