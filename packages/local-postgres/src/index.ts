@@ -1,6 +1,6 @@
 export { postgresBinaries, type PostgresBinaries } from './binaries.js'
 export { clusterTemplate, defaultCacheDir } from './cluster-template.js'
-export { freePort } from './free-port.js'
+export { FREE_PORT_RANGE, freePort } from './free-port.js'
 export { LocalPostgresError, startLocalPostgres, type StartLocalPostgresOptions } from './start-local-postgres.js'
 export { StartedLocalPostgres } from './started-local-postgres.js'
 export { guardAgainstOwnerDeath, type GuardedCommand, type GuardedProcess } from './owner-guardian.js'
