@@ -111,7 +111,7 @@ export class ServiceStartError extends Error {
  * compiler and then, in background threads, recompiles the hot functions with its optimizing one.
  * A graded service lives for a few seconds, so that second compile never pays for itself: without
  * it the service of an embedded check used 2.3 to 2.7 CPU-seconds instead of 3.5 to 3.9, and the
- * check ended about 0.6 s sooner on two cores. (`drill run` starts the service as it deploys.)
+ * check ended 0.2 to 0.7 s sooner on two cores. (`drill run` starts the service as it deploys.)
  */
 export const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--liftoff-only'] as const
 
