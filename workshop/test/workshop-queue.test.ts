@@ -1,10 +1,10 @@
 import { chmodSync, readFileSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
 import { hostname } from 'node:os'
 import { dirname, join } from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { EmbeddedRuntime } from '@debug-drills/grader'
+import { freePort } from '@debug-drills/local-postgres'
 import { startWorkerProcess } from '../src/workshop-server.js'
 import { dockerAvailable, type DrillProcess, eventually, expectNoGradingProcesses, repoRoot, runDrill, startDrill, tempCheckout } from '@debug-drills/test-support'
 import { referenceFix, startTestServer, tempStateDir, type TestServer } from './support/workshop.js'
@@ -254,14 +254,3 @@ describe('drill serve killed with kill -9', () => {
     await expectNoGradingProcesses()
   })
 })
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
